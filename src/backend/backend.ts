@@ -1,0 +1,58 @@
+// The contract's handlers behind one `invoke`: every transport (IPC, HTTP,
+// direct calls) goes through here, so input is validated, output is checked and
+// errors become one sentence the same way everywhere.
+import { apiOver } from '../shared/api-client';
+import { contract, isOpName, type Api, type Envelope, type OpName } from '../shared/contract';
+import { describeZodError } from '../shared/describe-zod-error';
+import { UserError, toErrorPayload } from '../shared/errors';
+import { articleHandlers } from './handlers/articles';
+import { claimHandlers } from './handlers/claims';
+import type { HandlerContext } from './handlers/context';
+import { libraryHandlers } from './handlers/library';
+import { preferenceHandlers } from './handlers/preferences';
+import { sourceHandlers } from './handlers/sources';
+import type { Store } from './store/store';
+
+type Handlers = { [K in OpName]: (input: never) => Promise<unknown> };
+
+export interface Backend {
+  /** Validates `input` against the contract, runs the handler, never throws. */
+  invoke(op: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** A typed client over `invoke` that throws UserError on failure. */
+  api: Api;
+  store: Store;
+}
+
+export function createBackend(store: Store, now: () => Date = () => new Date()): Backend {
+  const context: HandlerContext = { store, now };
+  const handlers = {
+    ...libraryHandlers(context),
+    ...articleHandlers(context),
+    ...claimHandlers(context),
+    ...sourceHandlers(context),
+    ...preferenceHandlers(context),
+  } satisfies Handlers;
+
+  async function invoke(op: unknown, input: unknown): Promise<Envelope<unknown>> {
+    try {
+      if (!isOpName(op)) throw new UserError(`Unknown operation “${String(op)}”.`);
+      const parsed = contract[op].input.safeParse(input ?? {});
+      if (!parsed.success) throw new UserError(describeZodError(parsed.error, `Operation ${op}`));
+      const handler = handlers[op] as (input: unknown) => Promise<unknown>;
+      const output = contract[op].output.safeParse(await handler(parsed.data));
+      // An output that breaks the contract is a bug in Factdesk, not the user's doing.
+      if (!output.success) throw new Error(`${op} returned invalid output: ${output.error.message}`);
+      return { ok: true, value: output.data };
+    } catch (error) {
+      if (!(error instanceof UserError)) reportInternalError(op, error);
+      return { ok: false, error: toErrorPayload(error) };
+    }
+  }
+
+  return { invoke, api: apiOver(invoke), store };
+}
+
+function reportInternalError(op: unknown, error: unknown): void {
+  // Logged for the developer on the backend's stderr; the user sees one sentence.
+  console.error(`[factdesk] internal error in ${String(op)}:`, error);
+}

@@ -1,0 +1,223 @@
+// The JSON database. One file for the library (preferences) and one per article,
+// so saving a verdict rewrites one article, never the whole library. Every file
+// is validated on load; a bad one is moved aside and reported by name, a newer
+// one is refused and left untouched. All writes go through one queue.
+import { mkdir, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { LoadProblem } from '../../shared/contract';
+import type { Article, ArticleSummary, Preferences } from '../../shared/model';
+import { UserError } from '../../shared/errors';
+import { countByStatus } from '../../shared/verdicts';
+import { JsonFileAdapter } from './json-file-adapter';
+import {
+  ArticleDocument,
+  DEFAULT_PREFERENCES,
+  LibraryDocument,
+  SCHEMA_VERSION,
+  UnreadableFileError,
+  decoderFor,
+} from './documents';
+import { WriteQueue } from './write-queue';
+
+const ARTICLE_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
+const CACHE_SIZE = 8;
+
+export function summarize(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    title: article.title,
+    publication: article.publication,
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+    total: article.claims.length,
+    counts: countByStatus(article.claims),
+  };
+}
+
+export class Store {
+  private readonly queue = new WriteQueue();
+  /** Recently used articles; the store is the only writer, so these stay true. */
+  private readonly cache = new Map<string, Article>();
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly library: Low<LibraryDocument>,
+    private readonly summaries: Map<string, ArticleSummary>,
+    readonly problems: LoadProblem[],
+  ) {}
+
+  static async open(dataDir: string): Promise<Store> {
+    await mkdir(join(dataDir, 'articles'), { recursive: true });
+    const problems: LoadProblem[] = [];
+    const library = await openLibrary(dataDir, problems);
+    const summaries = new Map<string, ArticleSummary>();
+    const names = (await readdir(join(dataDir, 'articles'))).filter((n) => ARTICLE_FILE.test(n)).sort();
+    for (const name of names) {
+      const article = await readArticleFile(dataDir, name, problems);
+      if (article) summaries.set(article.id, summarize(article));
+    }
+    return new Store(dataDir, library, summaries, problems);
+  }
+
+  list(): ArticleSummary[] {
+    return [...this.summaries.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  has(id: string): boolean {
+    return this.summaries.has(id);
+  }
+
+  async get(id: string): Promise<Article> {
+    const cached = this.cache.get(id);
+    if (cached) {
+      this.remember(cached);
+      return cached;
+    }
+    if (!this.summaries.has(id)) throw new UserError(`There is no article with id “${id}”.`, 'not-found');
+    const article = await readArticleFile(this.dataDir, `${id}.json`, this.problems);
+    if (!article) {
+      this.summaries.delete(id);
+      const problem = this.problems.at(-1);
+      throw new UserError(problem?.message ?? `The article “${id}” could not be read.`, 'not-found');
+    }
+    this.remember(article);
+    return article;
+  }
+
+  async create(article: Article): Promise<Article> {
+    return this.queue.run(async () => {
+      if (this.summaries.has(article.id)) throw new UserError(`An article with id “${article.id}” already exists.`, 'conflict');
+      await this.writeArticle(article);
+      return article;
+    });
+  }
+
+  /**
+   * Reads the article, applies `change`, and saves the result, all inside the
+   * write queue. When `change` returns the same object nothing is written.
+   */
+  async update(id: string, change: (article: Article) => Article): Promise<Article> {
+    return this.queue.run(async () => {
+      const current = await this.get(id);
+      const next = change(current);
+      if (next === current) return current;
+      await this.writeArticle(next);
+      return next;
+    });
+  }
+
+  /** Moves the article's file to the trash folder (kept, so a delete can be undone). */
+  async delete(id: string): Promise<void> {
+    return this.queue.run(async () => {
+      if (!this.summaries.has(id)) throw new UserError(`There is no article with id “${id}”.`, 'not-found');
+      await mkdir(join(this.dataDir, 'trash'), { recursive: true });
+      await rename(articlePath(this.dataDir, id), join(this.dataDir, 'trash', `${id}.${Date.now()}.json`));
+      this.summaries.delete(id);
+      this.cache.delete(id);
+    });
+  }
+
+  preferences(): Preferences {
+    return this.library.data.preferences;
+  }
+
+  async setPreferences(patch: Partial<Preferences>): Promise<Preferences> {
+    return this.queue.run(async () => {
+      this.library.data = { ...this.library.data, preferences: { ...this.library.data.preferences, ...patch } };
+      await this.library.write();
+      return this.library.data.preferences;
+    });
+  }
+
+  /** Resolves once every write accepted so far is on disk. */
+  flush(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async writeArticle(article: Article): Promise<void> {
+    const db = new Low<ArticleDocument>(articleAdapter(this.dataDir, `${article.id}.json`), {
+      schemaVersion: SCHEMA_VERSION,
+      article,
+    });
+    await db.write();
+    this.summaries.set(article.id, summarize(article));
+    this.remember(article);
+  }
+
+  private remember(article: Article): void {
+    this.cache.delete(article.id);
+    this.cache.set(article.id, article);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+  }
+}
+
+function articlePath(dataDir: string, id: string): string {
+  return join(dataDir, 'articles', `${id}.json`);
+}
+
+function articleAdapter(dataDir: string, name: string) {
+  return new JsonFileAdapter(join(dataDir, 'articles', name), decoderFor(ArticleDocument));
+}
+
+async function openLibrary(dataDir: string, problems: LoadProblem[]): Promise<Low<LibraryDocument>> {
+  const defaults: LibraryDocument = { schemaVersion: SCHEMA_VERSION, preferences: DEFAULT_PREFERENCES };
+  const adapter = new JsonFileAdapter(join(dataDir, 'library.json'), decoderFor(LibraryDocument));
+  const db = new Low<LibraryDocument>(adapter, defaults);
+  try {
+    await db.read();
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.decoded.kind === 'newer') {
+      throw new UserError(
+        `The data folder ${dataDir} was written by a newer Factdesk (library schema ${error.decoded.version}; this version reads ${SCHEMA_VERSION}); it was left untouched.`,
+        'refused',
+      );
+    }
+    const movedTo = await quarantine(dataDir, '', 'library.json');
+    problems.push({
+      file: 'library.json',
+      message: `The library file “library.json” could not be read (${error.message}); it was moved to ${movedTo} and the preferences were reset.`,
+    });
+    db.data = defaults;
+  }
+  return db;
+}
+
+/** Reads and validates one article file; on failure records a problem and returns null. */
+async function readArticleFile(dataDir: string, name: string, problems: LoadProblem[]): Promise<Article | null> {
+  let document: ArticleDocument | null;
+  try {
+    document = await articleAdapter(dataDir, name).read();
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.decoded.kind === 'newer') {
+      problems.push({
+        file: name,
+        message: `The article file “${name}” was written by a newer Factdesk (schema ${error.decoded.version}; this version reads ${SCHEMA_VERSION}); it was left untouched.`,
+      });
+      return null;
+    }
+    const movedTo = await quarantine(dataDir, 'articles', name);
+    problems.push({
+      file: name,
+      message: `The article file “${name}” could not be read (${error.message}); it was moved to ${movedTo}.`,
+    });
+    return null;
+  }
+  const article = document?.article ?? null;
+  if (article && `${article.id}.json` !== name) {
+    problems.push({ file: name, message: `The article file “${name}” holds article “${article.id}”; it was skipped.` });
+    return null;
+  }
+  return article;
+}
+
+/** Moves a bad file into quarantine/ under a unique name; never overwrites anything. */
+async function quarantine(dataDir: string, folder: string, name: string): Promise<string> {
+  await mkdir(join(dataDir, 'quarantine'), { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = join('quarantine', `${name}.${stamp}.${process.pid}.corrupt`);
+  await rename(join(dataDir, folder, name), join(dataDir, target));
+  return target;
+}

@@ -1,0 +1,118 @@
+// The CLI's commands, each a thin layer over the contract's typed client.
+import { userInfo } from 'node:os';
+import type { Api } from '../shared/contract';
+import { UserError } from '../shared/errors';
+import { extractClaims, normalizeText } from '../shared/extract';
+import { Status, type Article, type ArticleSummary } from '../shared/model';
+import { checkVerdictRules } from '../shared/verdicts';
+import { readArticleFile } from './read-input';
+
+export interface Output {
+  out(text: string): void;
+}
+
+export async function extractCommand(file: string, io: Output): Promise<void> {
+  const text = normalizeText(await readArticleFile(file));
+  const claims = extractClaims(text).map(({ text, start, end, section, labels, score }) => ({
+    text, start, end, section, labels, score,
+  }));
+  io.out(JSON.stringify({ claims }));
+}
+
+export async function importCommand(
+  api: Api,
+  file: string,
+  options: { title?: string; url?: string },
+  io: Output,
+): Promise<void> {
+  const text = await readArticleFile(file);
+  const { article } = await api['articles:create']({
+    text,
+    meta: { ...(options.title ? { title: options.title } : {}), ...(options.url ? { sourceUrl: options.url } : {}) },
+  });
+  io.out(article.id);
+}
+
+export async function listCommand(api: Api, json: boolean, io: Output): Promise<void> {
+  const { articles, problems } = await api['library:list']({});
+  if (json) return io.out(JSON.stringify({ articles, problems }));
+  if (articles.length === 0) io.out('The library is empty. Add an article with: import FILE');
+  for (const a of articles) io.out(`${a.id}  ${progress(a)}  ${a.title}`);
+}
+
+export async function showCommand(api: Api, ref: string, json: boolean, io: Output): Promise<void> {
+  const article = await findArticle(api, ref);
+  if (json) return io.out(JSON.stringify(article));
+  io.out(`${article.title}  (${article.id})`);
+  article.claims.forEach((claim, i) => {
+    const verdict = claim.verdict;
+    io.out(`${String(i + 1).padStart(4)}. [${verdict.status}] ${claim.text}`);
+    if (verdict.note) io.out(`      note: ${verdict.note}`);
+    if (verdict.correction) io.out(`      correction: ${verdict.correction}`);
+  });
+}
+
+export interface MarkOptions {
+  status: string;
+  note?: string;
+  correction?: string;
+  sourceUrl?: string;
+  checker?: string;
+}
+
+export async function markCommand(api: Api, ref: string, claimNumber: string, options: MarkOptions, io: Output) {
+  const status = Status.safeParse(options.status);
+  if (!status.success) {
+    throw new UserError(`Status “${options.status}” is not one of ${Status.options.join(', ')}.`);
+  }
+  const article = await findArticle(api, ref);
+  const number = Number(claimNumber);
+  if (!Number.isInteger(number) || number < 1 || number > article.claims.length) {
+    throw new UserError(`Claim number “${claimNumber}” is not between 1 and ${article.claims.length} in “${article.title}”.`);
+  }
+  const claim = article.claims[number - 1]!;
+  const { preferences } = await api['preferences:get']({});
+  const checker = options.checker?.trim() || preferences.checker || userInfo().username;
+  const existingSource = options.sourceUrl ? article.sources.find((s) => s.url === options.sourceUrl) : undefined;
+  const sourceIds = claim.verdict.sourceIds;
+  // Decide before writing anything, so a refused mark leaves no new source behind.
+  const rules = checkVerdictRules({
+    status: status.data,
+    note: options.note ?? claim.verdict.note,
+    sourceIds: options.sourceUrl ? [...sourceIds, 'new'] : sourceIds,
+  });
+  if (rules.errors.length > 0) throw new UserError(`Claim ${number}: ${rules.errors[0]}`);
+  let sourceId = existingSource?.id;
+  if (options.sourceUrl && !sourceId) {
+    const { source } = await api['sources:add']({ articleId: article.id, source: { kind: 'web', url: options.sourceUrl } });
+    sourceId = source.id;
+  }
+  const { claim: saved, warnings } = await api['claims:mark']({
+    articleId: article.id,
+    claimId: claim.id,
+    checker,
+    patch: {
+      status: status.data,
+      ...(options.note !== undefined ? { note: options.note } : {}),
+      ...(options.correction !== undefined ? { correction: options.correction } : {}),
+      ...(sourceId && !sourceIds.includes(sourceId) ? { sourceIds: [...sourceIds, sourceId] } : {}),
+    },
+  });
+  io.out(`Claim ${number} of “${article.title}” is now ${saved.verdict.status}.`);
+  for (const warning of warnings) io.out(`Note: ${warning}`);
+}
+
+/** Finds an article by id or by a unique prefix of its id. */
+export async function findArticle(api: Api, ref: string): Promise<Article> {
+  const { articles } = await api['library:list']({});
+  const exact = articles.find((a) => a.id === ref);
+  const matches = exact ? [exact] : articles.filter((a) => a.id.startsWith(ref));
+  if (matches.length === 0) throw new UserError(`There is no article “${ref}” in the library (see: list).`);
+  if (matches.length > 1) throw new UserError(`“${ref}” matches ${matches.length} articles; give more of the id.`);
+  return (await api['articles:get']({ id: matches[0]!.id })).article;
+}
+
+function progress(a: ArticleSummary): string {
+  const checked = a.total - (a.counts.unchecked ?? 0);
+  return `${checked}/${a.total} checked, ${a.counts.disputed ?? 0} disputed`.padEnd(28);
+}

@@ -1,0 +1,86 @@
+// `npm run -s cli -- <command>`: Factdesk from the shell. Errors are one line on
+// stderr and a non-zero exit; nothing is changed by a refused command.
+import { parseArgs } from 'node:util';
+import { openBackend } from '../backend/open-backend';
+import { resolveDataDir } from '../backend/store/data-dir';
+import { UserError } from '../shared/errors';
+import { extractCommand, importCommand, listCommand, markCommand, showCommand, type Output } from './commands';
+
+const USAGE = `Usage: factdesk <command> [options]   (every command takes --data-dir DIR)
+
+  extract FILE --json          print the claims of FILE as JSON (no database)
+  import FILE [--title T] [--url URL]
+                               add an article to the library; prints its id
+  list [--json]                list the articles in the library
+  show ARTICLE [--json]        show an article's claims and verdicts
+  mark ARTICLE CLAIM_NUMBER --status S [--note N] [--correction TEXT]
+       [--source-url URL] [--checker NAME]
+                               set a claim's verdict (claims count from 1;
+                               S is unchecked, verified, disputed or sourced)
+
+ARTICLE is an article id or a unique start of one.`;
+
+const io: Output = { out: (text) => process.stdout.write(`${text}\n`) };
+
+export async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      url: { type: 'string' },
+      status: { type: 'string' },
+      note: { type: 'string' },
+      correction: { type: 'string' },
+      'source-url': { type: 'string' },
+      checker: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || command === undefined || command === 'help') return io.out(USAGE);
+  const need = (count: number, shape: string) => {
+    if (args.length !== count) throw new UserError(`Usage: ${command} ${shape}`);
+  };
+
+  if (command === 'extract') {
+    need(1, 'FILE --json');
+    return extractCommand(args[0]!, io);
+  }
+  const open = async () => (await openBackend(resolveDataDir(values['data-dir']))).api;
+  switch (command) {
+    case 'import':
+      need(1, 'FILE [--title T] [--url URL]');
+      return importCommand(await open(), args[0]!, { title: values.title, url: values.url }, io);
+    case 'list':
+      need(0, '[--json]');
+      return listCommand(await open(), values.json, io);
+    case 'show':
+      need(1, 'ARTICLE [--json]');
+      return showCommand(await open(), args[0]!, values.json, io);
+    case 'mark':
+      need(2, 'ARTICLE CLAIM_NUMBER --status S [--note N] [--correction TEXT] [--source-url URL] [--checker NAME]');
+      if (!values.status) throw new UserError('mark needs --status (unchecked, verified, disputed or sourced).');
+      return markCommand(await open(), args[0]!, args[1]!, {
+        status: values.status,
+        note: values.note,
+        correction: values.correction,
+        sourceUrl: values['source-url'],
+        checker: values.checker,
+      }, io);
+    default:
+      throw new UserError(`Unknown command “${command}”; run with --help to see the commands.`);
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  const message =
+    error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ? (error as Error).message
+      : `Factdesk hit an internal error: ${String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 1;
+});

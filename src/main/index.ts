@@ -1,0 +1,51 @@
+// Electron glue only: the window, the single-instance lock and IPC wiring.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BrowserWindow, Menu, app, session } from 'electron';
+import { openBackend } from '../backend/open-backend';
+import { dataDirFlag, resolveDataDir } from '../backend/store/data-dir';
+import { registerIpc } from './ipc';
+import { hardenContents, hardenSession } from './security';
+import { windowOptions } from './security-policy';
+
+const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const preloadFile = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+
+let mainWindow: BrowserWindow | null = null;
+
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Factdesk owns the data folder; it will come to the front instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => fail(error));
+}
+
+async function start(): Promise<void> {
+  try {
+    const backend = await openBackend(resolveDataDir(dataDirFlag(process.argv)));
+    hardenSession(session.defaultSession);
+    registerIpc(backend, appUrl);
+    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
+    mainWindow = new BrowserWindow(windowOptions(preloadFile));
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => (mainWindow = null));
+    if (process.env.ELECTRON_RENDERER_URL) await mainWindow.loadURL(appUrl);
+    else await mainWindow.loadFile(rendererFile);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function fail(error: unknown): void {
+  process.stderr.write(`Factdesk could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  app.exit(1);
+}

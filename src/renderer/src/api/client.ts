@@ -1,0 +1,45 @@
+// The renderer's only way to the backend: the preload's named functions in the
+// desktop app, or same-origin HTTP in the browser shell (the session cookie set
+// by the server carries the launch token).
+import { apiOver, type Invoke } from '../../../shared/api-client';
+import type { Api, Envelope, OpName } from '../../../shared/contract';
+
+type Bridge = Record<OpName, (input: unknown) => Promise<Envelope<unknown>>>;
+
+declare global {
+  interface Window {
+    factdesk?: Bridge;
+  }
+}
+
+const httpInvoke: Invoke = async (op, input) => {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${op}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return failure('Factdesk’s server cannot be reached; is “npm run serve” still running? Nothing was saved.');
+  }
+  if (response.status === 403) {
+    return failure('This page’s access has expired: open the address that “npm run serve” printed. Nothing was saved.');
+  }
+  try {
+    return (await response.json()) as Envelope<unknown>;
+  } catch {
+    return failure(`Factdesk’s server answered with an error (${response.status}). Nothing was saved.`);
+  }
+};
+
+function failure(message: string): Envelope<unknown> {
+  return { ok: false, error: { message, code: 'internal' } };
+}
+
+export const api: Api = apiOver(window.factdesk ? (op, input) => window.factdesk![op](input) : httpInvoke);
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { errorMessage } from '../../api/client';
+
+/** Asks who is checking; every verdict and history entry carries this name. */
+export function CheckerDialog(props: {
+  initial: string;
+  onSave: (name: string) => Promise<void>;
+  onCancel?: () => void;
+}) {
+  const [name, setName] = useState(props.initial);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) return setError('Type your name: it goes on every verdict you make.');
+    try {
+      await props.onSave(name.trim());
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <div className="backdrop">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="checker-title"
+        onSubmit={submit}
+        onKeyDown={(e) => e.key === 'Escape' && props.onCancel?.()}
+      >
+        <h2 id="checker-title">Who is checking?</h2>
+        <p className="muted">Your name goes on every verdict and in each claim’s history.</p>
+        <label htmlFor="checker-name">Checker’s name</label>
+        <input id="checker-name" ref={input} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="actions">
+          {props.onCancel && (
+            <button type="button" onClick={props.onCancel}>
+              Cancel
+            </button>
+          )}
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

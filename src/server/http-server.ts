@@ -1,0 +1,168 @@
+// The browser shell: the built renderer and the contract's handlers over HTTP,
+// on 127.0.0.1 only, behind a per-launch token (see guard.ts).
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Backend } from '../backend/backend';
+import { checkRequest, cookieName } from './guard';
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(options: {
+  backend: Backend;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => send(res, 500, 'text/plain; charset=utf-8', 'Internal error'));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const decision = checkRequest(
+      { port, token },
+      {
+        method: req.method ?? 'GET',
+        host: req.headers.host,
+        origin: header(req, 'origin'),
+        queryToken: url.searchParams.get('token'),
+        headerToken: header(req, 'x-factdesk-token'),
+        cookieHeader: req.headers.cookie,
+      },
+    );
+    if (!decision.allow) return send(res, 403, 'text/plain; charset=utf-8', `Forbidden: ${decision.reason}.`);
+    if (decision.setCookie) {
+      // Keep the token out of the address bar and history once the page has it.
+      res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Location', '/');
+      return send(res, 303, 'text/plain; charset=utf-8', 'See /');
+    }
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, op: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON');
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(await readBody(req));
+    } catch (error) {
+      const message = error instanceof BodyTooLarge ? 'The request is too large.' : 'The request body is not valid JSON.';
+      return sendJson(res, 400, { ok: false, error: { message, code: 'invalid' } });
+    }
+    const result = await options.backend.invoke(op, input);
+    sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+    const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^[/\\]+/, '');
+    const file = join(options.staticDir, relative);
+    if (!file.startsWith(options.staticDir + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', PAGE_CSP);
+    send(res, 200, type, body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function statusFor(code: string): number {
+  if (code === 'not-found') return 404;
+  if (code === 'conflict') return 409;
+  if (code === 'internal') return 500;
+  return 400;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}

@@ -1,0 +1,95 @@
+// The one contract: every operation the UI, the CLI and the tests can ask of the
+// backend, named `domain:verb`, with zod schemas for input and output. Electron
+// IPC, the browser shell's HTTP and direct calls all serve exactly this map.
+import { z } from 'zod';
+import {
+  Article,
+  ArticleMeta,
+  ArticleSummary,
+  Claim,
+  Preferences,
+  Source,
+  SourceKind,
+  Status,
+} from './model';
+
+const Id = z.string().min(1).max(64);
+
+/** A file in the data folder that could not be opened, told to the user by name. */
+export const LoadProblem = z.object({ file: z.string(), message: z.string() });
+export type LoadProblem = z.infer<typeof LoadProblem>;
+
+export const SourceInput = z.object({
+  kind: SourceKind.default('web'),
+  title: z.string().max(2_000).default(''),
+  url: z.string().max(4_000).default(''),
+  contact: z.string().max(2_000).default(''),
+  accessedAt: z.string().max(40).default(''),
+  excerpt: z.string().max(20_000).default(''),
+});
+export type SourceInput = z.input<typeof SourceInput>;
+
+export const VerdictPatch = z.object({
+  status: Status.optional(),
+  note: z.string().max(20_000).optional(),
+  correction: z.string().max(20_000).optional(),
+  sourceIds: z.array(Id).max(500).optional(),
+});
+export type VerdictPatch = z.infer<typeof VerdictPatch>;
+
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'library:list': op(
+    z.object({}),
+    z.object({ articles: z.array(ArticleSummary), problems: z.array(LoadProblem) }),
+  ),
+  'articles:create': op(
+    z.object({ text: z.string().max(20_000_000), meta: ArticleMeta.partial().default({}) }),
+    z.object({ article: Article }),
+  ),
+  'articles:get': op(z.object({ id: Id }), z.object({ article: Article })),
+  'articles:rename': op(
+    z.object({ id: Id, title: z.string().trim().min(1).max(1_000) }),
+    z.object({ article: ArticleSummary }),
+  ),
+  'articles:delete': op(z.object({ id: Id }), z.object({ deleted: Id })),
+  'claims:mark': op(
+    z.object({
+      articleId: Id,
+      claimId: Id,
+      patch: VerdictPatch,
+      /** Who is ruling; defaults to the checker named in the preferences. */
+      checker: z.string().trim().min(1).max(200).optional(),
+    }),
+    z.object({ claim: Claim, warnings: z.array(z.string()) }),
+  ),
+  'sources:add': op(
+    z.object({ articleId: Id, source: SourceInput }),
+    z.object({ source: Source }),
+  ),
+  'preferences:get': op(z.object({}), z.object({ preferences: Preferences })),
+  'preferences:set': op(
+    z.object({ preferences: Preferences.partial() }),
+    z.object({ preferences: Preferences }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>;
+
+export const OP_NAMES = Object.keys(contract) as OpName[];
+
+export function isOpName(name: unknown): name is OpName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The typed client every front end talks to, whatever the transport. */
+export type Api = { [K in OpName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
+
+/** What travels over IPC and HTTP: a value or a one-sentence error. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: string } };

@@ -1,0 +1,143 @@
+// The data model: every file on disk and every message across a transport is
+// validated against these schemas. Process-free: no electron, no node:*, no DOM.
+import { z } from 'zod';
+
+export const STATUSES = ['unchecked', 'verified', 'disputed', 'sourced'] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+export const SECTIONS = ['headline', 'dek', 'byline', 'dateline', 'caption', 'body', 'bio'] as const;
+export const Section = z.enum(SECTIONS);
+export type Section = z.infer<typeof Section>;
+
+export const LABELS = ['quote', 'number', 'date', 'entity', 'attribution', 'prediction', 'opinion'] as const;
+export const Label = z.enum(LABELS);
+export type Label = z.infer<typeof Label>;
+
+export const SPAN_KINDS = ['number', 'date', 'name', 'quote'] as const;
+export const SpanKind = z.enum(SPAN_KINDS);
+export type SpanKind = z.infer<typeof SpanKind>;
+
+export const SOURCE_KINDS = ['document', 'interview', 'web', 'dataset', 'other'] as const;
+export const SourceKind = z.enum(SOURCE_KINDS);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+const Id = z.string().min(1).max(64);
+const Timestamp = z.iso.datetime();
+const Offset = z.number().int().nonnegative();
+
+/** A checkable part inside a claim, with offsets into the article text. */
+export const Span = z.object({ start: Offset, end: Offset, kind: SpanKind, text: z.string() });
+export type Span = z.infer<typeof Span>;
+
+export const Verdict = z.object({
+  status: Status,
+  note: z.string().max(20_000),
+  correction: z.string().max(20_000),
+  sourceIds: z.array(Id),
+  checker: z.string().nullable(),
+  updatedAt: Timestamp.nullable(),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+export const UNCHECKED: Verdict = {
+  status: 'unchecked',
+  note: '',
+  correction: '',
+  sourceIds: [],
+  checker: null,
+  updatedAt: null,
+};
+
+/** One field's change inside a history entry. */
+export const FieldChange = z.object({
+  field: z.enum(['status', 'note', 'correction', 'sourceIds']),
+  from: z.union([z.string(), z.array(z.string())]),
+  to: z.union([z.string(), z.array(z.string())]),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const HistoryEntry = z.object({
+  at: Timestamp,
+  by: z.string(),
+  /** verdict: a checker changed the verdict; split/merge: the claim was re-segmented. */
+  kind: z.enum(['verdict', 'split', 'merge']),
+  changes: z.array(FieldChange),
+  detail: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** What the extractor produces for one claim: a span of the normalized article text. */
+export const ExtractedClaim = z.object({
+  text: z.string(),
+  start: Offset,
+  end: Offset,
+  section: Section,
+  labels: z.array(Label),
+  speaker: z.string().optional(),
+  spans: z.array(Span),
+  score: z.number().min(0).max(1),
+});
+export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
+
+export const Claim = ExtractedClaim.extend({
+  id: Id,
+  verdict: Verdict,
+  /** Append-only: entries are added, never edited or removed. */
+  history: z.array(HistoryEntry),
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const Source = z.object({
+  id: Id,
+  kind: SourceKind,
+  title: z.string().max(2_000),
+  url: z.string().max(4_000),
+  contact: z.string().max(2_000),
+  accessedAt: z.string().max(40),
+  excerpt: z.string().max(20_000),
+  createdAt: Timestamp,
+});
+export type Source = z.infer<typeof Source>;
+
+export const Revision = z.object({ id: Id, text: z.string(), createdAt: Timestamp });
+export type Revision = z.infer<typeof Revision>;
+
+export const ArticleMeta = z.object({
+  title: z.string().min(1).max(1_000),
+  sourceUrl: z.string().max(4_000),
+  author: z.string().max(1_000),
+  publication: z.string().max(1_000),
+  publishedAt: z.string().max(40),
+});
+export type ArticleMeta = z.infer<typeof ArticleMeta>;
+
+export const Article = ArticleMeta.extend({
+  id: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** The current revision's normalized text; claim offsets point into it. */
+  text: z.string(),
+  revisions: z.array(Revision).min(1),
+  claims: z.array(Claim),
+  sources: z.array(Source),
+});
+export type Article = z.infer<typeof Article>;
+
+/** What the library list shows for each article, computed from its file. */
+export const ArticleSummary = z.object({
+  id: Id,
+  title: z.string(),
+  publication: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  total: z.number().int(),
+  counts: z.record(Status, z.number().int()),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const Preferences = z.object({
+  checker: z.string().max(200),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+export type Preferences = z.infer<typeof Preferences>;
