@@ -56,7 +56,3 @@ export function isSafeExternalUrl(url: string): boolean {
 export function allowPermission(_permission: string): boolean {
   return false;
 }
-
-export const APP_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

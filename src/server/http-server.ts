@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Backend } from '../backend/backend';
+import { APP_CSP } from '../shared/content-security-policy';
 import { checkRequest, cookieName } from './guard';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -20,9 +21,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface RunningServer {
   url: string;
@@ -64,7 +62,16 @@ export async function startHttpServer(options: {
       res.setHeader('Location', '/');
       return send(res, 303, 'text/plain; charset=utf-8', 'See /');
     }
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) {
+      let op: string;
+      try {
+        op = decodeURIComponent(url.pathname.slice(5));
+      } catch {
+        // A malformed %-escape is the client's mistake, not an internal error.
+        return sendJson(res, 400, { ok: false, error: { message: 'The operation name in the address is not valid.', code: 'invalid' } });
+      }
+      return handleApi(req, res, op);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     return serveStatic(res, url.pathname);
   }
@@ -96,7 +103,7 @@ export async function startHttpServer(options: {
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', PAGE_CSP);
+    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', APP_CSP);
     send(res, 200, type, body);
   }
 

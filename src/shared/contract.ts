@@ -47,7 +47,11 @@ export const contract = {
     z.object({ articles: z.array(ArticleSummary), problems: z.array(LoadProblem) }),
   ),
   'articles:create': op(
-    z.object({ text: z.string().max(20_000_000), meta: ArticleMeta.partial().default({}) }),
+    z.object({
+      text: z.string().max(20_000_000),
+      // An empty title means “take the headline”.
+      meta: ArticleMeta.extend({ title: z.string().trim().max(1_000) }).partial().default({}),
+    }),
     z.object({ article: Article }),
   ),
   'articles:get': op(z.object({ id: Id }), z.object({ article: Article })),

@@ -14,7 +14,8 @@ export function articleHandlers({ store, now }: HandlerContext) {
       const normalized = normalizeText(text);
       if (normalized === '') throw new UserError('The article is empty: paste or import some text first.');
       const at = now().toISOString();
-      const claims: Claim[] = extractClaims(normalized).map((extracted) => ({
+      const extracted = extractClaims(normalized);
+      const claims: Claim[] = extracted.map((extracted) => ({
         ...extracted,
         id: newId(),
         verdict: UNCHECKED,
@@ -22,7 +23,7 @@ export function articleHandlers({ store, now }: HandlerContext) {
       }));
       const article: Article = {
         id: newId(),
-        title: meta?.title?.trim() || titleFrom(normalized),
+        title: meta?.title || titleFrom(extracted.find((c) => c.section === 'headline')?.text ?? normalized),
         sourceUrl: meta?.sourceUrl ?? '',
         author: meta?.author ?? '',
         publication: meta?.publication ?? '',
@@ -52,7 +53,7 @@ export function articleHandlers({ store, now }: HandlerContext) {
   };
 }
 
-/** The first line of the article, shortened on a word boundary. */
+/** The first line of the headline (or of the text), shortened on a word boundary. */
 export function titleFrom(text: string): string {
   const line = text.split('\n', 1)[0]!.trim();
   if (line.length <= TITLE_MAX) return line;

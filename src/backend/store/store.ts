@@ -2,6 +2,7 @@
 // so saving a verdict rewrites one article, never the whole library. Every file
 // is validated on load; a bad one is moved aside and reported by name, a newer
 // one is refused and left untouched. All writes go through one queue.
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -217,7 +218,9 @@ async function readArticleFile(dataDir: string, name: string, problems: LoadProb
 async function quarantine(dataDir: string, folder: string, name: string): Promise<string> {
   await mkdir(join(dataDir, 'quarantine'), { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = join('quarantine', `${name}.${stamp}.${process.pid}.corrupt`);
+  // The random part keeps two quarantines in the same millisecond (or after the clock
+  // stepped back) from renaming over an earlier copy.
+  const target = join('quarantine', `${name}.${stamp}.${process.pid}.${randomBytes(4).toString('hex')}.corrupt`);
   await rename(join(dataDir, folder, name), join(dataDir, target));
   return target;
 }

@@ -4,7 +4,9 @@ import { STATUS_TEXT } from './status-style';
 
 export function ClaimList(props: { claims: Claim[]; selected: number; onSelect: (index: number) => void }) {
   const selectedRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest' }), [props.selected]);
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [props.selected]);
 
   return (
     <ol className="claim-list" aria-label="Claims in article order">

@@ -43,8 +43,11 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
       const result = await props.onPatch(patch);
       setWarnings(result.warnings);
       setSaveError(null);
-      setGuidance(null);
-      setPending(null);
+      // Only a save that carried the status settles a pending one.
+      if (patch.status !== undefined) {
+        setGuidance(null);
+        setPending(null);
+      }
     } catch (e) {
       setSaveError(errorMessage(e));
     } finally {

@@ -10,7 +10,9 @@ export function CheckerDialog(props: {
   const [name, setName] = useState(props.initial);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -9,7 +9,9 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (id: string
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => area.current?.focus(), []);
+  useEffect(() => {
+    area.current?.focus();
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium where it is installed (these machines cannot download
+// Playwright's own browser); Playwright's bundled Chromium everywhere else.
+const SYSTEM_CHROMIUM = process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium';
+const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1366, height: 860 },
+  },
+  projects: [
+    {
+      name: 'browser-shell',
+      testMatch: /.*\.spec\.ts$/,
+      testIgnore: /electron\//,
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: /electron\/.*\.spec\.ts$/,
+    },
+  ],
+});

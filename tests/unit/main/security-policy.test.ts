@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { APP_CSP } from '../../../src/shared/content-security-policy';
+import { allowPermission, isAppUrl, isSafeExternalUrl, windowOptions } from '../../../src/main/security-policy';
+
+describe('desktop window security', () => {
+  const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences!;
+
+  it('runs the page sandboxed, isolated and without Node', () => {
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    });
+    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
+  });
+
+  it('recognises only the app’s own page as the app', () => {
+    const app = 'file:///app/out/renderer/index.html';
+    expect(isAppUrl('file:///app/out/renderer/index.html#/article/abc', app)).toBe(true);
+    expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
+    expect(isAppUrl('https://example.com/', app)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/#/x', 'http://localhost:5173/')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+    expect(isAppUrl('not a url', app)).toBe(false);
+  });
+
+  it('sends only http(s) links to the system browser', () => {
+    expect(isSafeExternalUrl('https://www.example.org/report')).toBe(true);
+    expect(isSafeExternalUrl('http://example.org')).toBe(true);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'https://user:pw@example.org', 'nonsense']) {
+      expect(isSafeExternalUrl(url), url).toBe(false);
+    }
+  });
+
+  it('denies every permission request', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(allowPermission(permission)).toBe(false);
+    }
+  });
+
+  it('has a strict content security policy', () => {
+    expect(APP_CSP).toContain("default-src 'none'");
+    expect(APP_CSP).toContain("script-src 'self'");
+    expect(APP_CSP).not.toContain('unsafe-eval');
+    expect(APP_CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('puts the same policy in the page itself (for the desktop app’s file:// page)', () => {
+    const html = readFileSync(new URL('../../../src/renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(APP_CSP.replace("; frame-ancestors 'none'", ''));
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { UNCHECKED, type Claim } from '../../../src/shared/model';
+import { applyVerdictPatch, checkVerdictRules, countByStatus } from '../../../src/shared/verdicts';
+
+function claim(overrides: Partial<Claim> = {}): Claim {
+  return {
+    id: 'c1',
+    text: 'The bridge opened in 1932.',
+    start: 0,
+    end: 26,
+    section: 'body',
+    labels: ['date'],
+    spans: [],
+    score: 0.7,
+    verdict: UNCHECKED,
+    history: [],
+    ...overrides,
+  };
+}
+
+describe('verdict rules', () => {
+  it('refuses a disputed claim without a note, and a whitespace note', () => {
+    expect(checkVerdictRules({ status: 'disputed', note: '', sourceIds: [] }).errors).toHaveLength(1);
+    expect(checkVerdictRules({ status: 'disputed', note: '  \n ', sourceIds: [] }).errors[0]).toMatch(/needs a note/);
+    expect(checkVerdictRules({ status: 'disputed', note: 'Opened in 1933.', sourceIds: [] }).errors).toEqual([]);
+  });
+
+  it('refuses a sourced claim without a source', () => {
+    expect(checkVerdictRules({ status: 'sourced', note: 'From the interview.', sourceIds: [] }).errors[0]).toMatch(/at least one/);
+    expect(checkVerdictRules({ status: 'sourced', note: '', sourceIds: ['s1'] }).errors).toEqual([]);
+  });
+
+  it('lets verified without a source through, with a warning', () => {
+    const result = checkVerdictRules({ status: 'verified', note: '', sourceIds: [] });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings[0]).toMatch(/without a cited source/);
+    expect(checkVerdictRules({ status: 'verified', note: '', sourceIds: ['s1'] }).warnings).toEqual([]);
+  });
+});
+
+describe('applying a verdict', () => {
+  it('records who changed what, and when, in the history', () => {
+    const next = applyVerdictPatch(claim(), { status: 'disputed', note: 'It opened in 1933.' }, 'Ana', '2026-01-02T03:04:05.000Z');
+    expect(next.verdict).toMatchObject({ status: 'disputed', note: 'It opened in 1933.', checker: 'Ana', updatedAt: '2026-01-02T03:04:05.000Z' });
+    expect(next.history).toEqual([
+      {
+        at: '2026-01-02T03:04:05.000Z',
+        by: 'Ana',
+        kind: 'verdict',
+        changes: [
+          { field: 'status', from: 'unchecked', to: 'disputed' },
+          { field: 'note', from: '', to: 'It opened in 1933.' },
+        ],
+      },
+    ]);
+  });
+
+  it('appends, never rewrites, the history', () => {
+    const first = applyVerdictPatch(claim(), { status: 'verified', sourceIds: ['s1'] }, 'Ana', '2026-01-01T00:00:00.000Z');
+    const second = applyVerdictPatch(first, { status: 'disputed', note: 'New evidence.' }, 'Ben', '2026-01-02T00:00:00.000Z');
+    expect(second.history).toHaveLength(2);
+    expect(second.history[0]).toEqual(first.history[0]);
+    expect(second.history[1]!.by).toBe('Ben');
+    expect(second.verdict.sourceIds).toEqual(['s1']);
+  });
+
+  it('changes nothing for a patch that changes nothing', () => {
+    const marked = applyVerdictPatch(claim(), { status: 'verified' }, 'Ana', '2026-01-01T00:00:00.000Z');
+    expect(applyVerdictPatch(marked, { status: 'verified' }, 'Ben', '2026-01-03T00:00:00.000Z')).toBe(marked);
+  });
+
+  it('drops duplicate source ids', () => {
+    const next = applyVerdictPatch(claim(), { sourceIds: ['s1', 's1', 's2'] }, 'Ana', '2026-01-01T00:00:00.000Z');
+    expect(next.verdict.sourceIds).toEqual(['s1', 's2']);
+  });
+
+  it('counts claims by status', () => {
+    const marked = applyVerdictPatch(claim(), { status: 'verified' }, 'Ana', '2026-01-01T00:00:00.000Z');
+    expect(countByStatus([claim(), marked, claim()])).toEqual({ unchecked: 2, verified: 1, disputed: 0, sourced: 0 });
+  });
+});
