@@ -60,6 +60,7 @@ export const contract = {
     z.object({ article: ArticleSummary }),
   ),
   'articles:delete': op(z.object({ id: Id }), z.object({ deleted: Id })),
+  'articles:restore': op(z.object({ id: Id }), z.object({ article: ArticleSummary })),
   'claims:mark': op(
     z.object({
       articleId: Id,
@@ -69,6 +70,23 @@ export const contract = {
       checker: z.string().trim().min(1).max(200).optional(),
     }),
     z.object({ claim: Claim, warnings: z.array(z.string()) }),
+  ),
+  'claims:markMany': op(
+    z.object({
+      articleId: Id,
+      /** Applied all together or not at all; one history entry per claim. */
+      changes: z.array(z.object({ claimId: Id, patch: VerdictPatch })).min(1).max(20_000),
+      checker: z.string().trim().min(1).max(200).optional(),
+    }),
+    z.object({ claims: z.array(Claim), warnings: z.array(z.string()) }),
+  ),
+  'claims:split': op(
+    z.object({ articleId: Id, claimId: Id, at: z.number().int().nonnegative() }),
+    z.object({ article: Article }),
+  ),
+  'claims:merge': op(
+    z.object({ articleId: Id, claimId: Id, nextClaimId: Id }),
+    z.object({ article: Article }),
   ),
   'sources:add': op(
     z.object({ articleId: Id, source: SourceInput }),

@@ -46,6 +46,8 @@ export function articleHandlers({ store, now }: HandlerContext) {
       return { article: summarize(article) };
     },
 
+    'articles:restore': async ({ id }: OpInput<'articles:restore'>) => ({ article: await store.restore(id) }),
+
     'articles:delete': async ({ id }: OpInput<'articles:delete'>) => {
       await store.delete(id);
       return { deleted: id };

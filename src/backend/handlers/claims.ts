@@ -1,34 +1,99 @@
-import type { OpInput } from '../../shared/contract';
+import type { OpInput, VerdictPatch } from '../../shared/contract';
+import { mergeClaims, splitClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
 import type { Article, Claim } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
+import { newId } from '../ids';
+import type { Store } from '../store/store';
 import type { HandlerContext } from './context';
 
+interface Change {
+  claimId: string;
+  patch: VerdictPatch;
+}
+
 export function claimHandlers({ store, now }: HandlerContext) {
-  return {
-    'claims:mark': async ({ articleId, claimId, patch, checker }: OpInput<'claims:mark'>) => {
-      const who = checker ?? store.preferences().checker;
-      if (!who.trim()) throw new UserError('Who is checking? Set the checker’s name before marking claims.');
-      let saved: Claim | undefined;
-      let warnings: string[] = [];
-      await store.update(articleId, (article) => {
-        const index = article.claims.findIndex((c) => c.id === claimId);
-        if (index < 0) throw new UserError(`Article “${article.title}” has no claim with id “${claimId}”.`, 'not-found');
-        const at = now().toISOString();
-        const claim = applyVerdictPatch(article.claims[index]!, patch, who.trim(), at);
+  /** Applies every change or none: a refused rule on one claim refuses the lot. */
+  async function markAll(articleId: string, changes: Change[], checker: string | undefined) {
+    const who = checkerName(store, checker);
+    let saved: Claim[] = [];
+    const warnings = new Set<string>();
+    await store.update(articleId, (article) => {
+      const at = now().toISOString();
+      const claims = article.claims.slice();
+      const indexById = new Map(claims.map((c, i) => [c.id, i]));
+      saved = changes.map(({ claimId, patch }) => {
+        const index = indexById.get(claimId);
+        if (index === undefined) throw new UserError(`Article “${article.title}” has no claim with id “${claimId}”.`, 'not-found');
+        const claim = applyVerdictPatch(claims[index]!, patch, who, at);
         assertSourcesExist(article, claim);
         const rules = checkVerdictRules(claim.verdict);
-        if (rules.errors.length > 0) throw new UserError(rules.errors[0]!);
-        warnings = rules.warnings;
-        saved = claim;
-        if (claim === article.claims[index]) return article;
-        const claims = article.claims.slice();
+        if (rules.errors.length > 0) {
+          const prefix = changes.length > 1 ? `Claim ${index + 1}: ` : '';
+          throw new UserError(prefix + rules.errors[0]!);
+        }
+        rules.warnings.forEach((w) => warnings.add(w));
         claims[index] = claim;
-        return { ...article, claims, updatedAt: at };
+        return claim;
       });
-      return { claim: saved!, warnings };
+      const changed = saved.some((claim, i) => claim !== article.claims[indexById.get(changes[i]!.claimId)!]);
+      return changed ? { ...article, claims, updatedAt: at } : article;
+    });
+    return { claims: saved, warnings: [...warnings] };
+  }
+
+  return {
+    'claims:mark': async ({ articleId, claimId, patch, checker }: OpInput<'claims:mark'>) => {
+      const result = await markAll(articleId, [{ claimId, patch }], checker);
+      return { claim: result.claims[0]!, warnings: result.warnings };
+    },
+
+    'claims:markMany': async ({ articleId, changes, checker }: OpInput<'claims:markMany'>) =>
+      markAll(articleId, changes, checker),
+
+    'claims:split': async ({ articleId, claimId, at }: OpInput<'claims:split'>) => {
+      const who = checkerName(store, undefined);
+      const article = await store.update(articleId, (a) => {
+        const index = findIndex(a, claimId);
+        const claim = a.claims[index]!;
+        if (at <= claim.start || at >= claim.end) {
+          throw new UserError(`The split point must fall inside claim ${index + 1}.`);
+        }
+        const when = now().toISOString();
+        const halves = splitClaim(a.text, claim, at, [newId(), newId()], who, when);
+        const claims = [...a.claims.slice(0, index), ...halves, ...a.claims.slice(index + 1)];
+        return { ...a, claims, updatedAt: when };
+      });
+      return { article };
+    },
+
+    'claims:merge': async ({ articleId, claimId, nextClaimId }: OpInput<'claims:merge'>) => {
+      const who = checkerName(store, undefined);
+      const article = await store.update(articleId, (a) => {
+        const index = findIndex(a, claimId);
+        if (a.claims[index + 1]?.id !== nextClaimId) {
+          throw new UserError('Only a claim and the one right after it can be merged.');
+        }
+        const when = now().toISOString();
+        const merged = mergeClaims(a.text, a.claims[index]!, a.claims[index + 1]!, newId(), who, when);
+        const claims = [...a.claims.slice(0, index), merged, ...a.claims.slice(index + 2)];
+        return { ...a, claims, updatedAt: when };
+      });
+      return { article };
     },
   };
+}
+
+function checkerName(store: Store, given: string | undefined): string {
+  const who = (given ?? store.preferences().checker).trim();
+  if (!who) throw new UserError('Who is checking? Set the checker’s name before changing claims.');
+  return who;
+}
+
+function findIndex(article: Article, claimId: string): number {
+  const index = article.claims.findIndex((c) => c.id === claimId);
+  if (index < 0) throw new UserError(`Article “${article.title}” has no claim with id “${claimId}”.`, 'not-found');
+  return index;
 }
 
 function assertSourcesExist(article: Article, claim: Claim): void {

@@ -76,10 +76,12 @@ export class Store {
       return cached;
     }
     if (!this.summaries.has(id)) throw new UserError(`There is no article with id “${id}”.`, 'not-found');
+    const known = this.problems.length;
     const article = await readArticleFile(this.dataDir, `${id}.json`, this.problems);
     if (!article) {
       this.summaries.delete(id);
-      const problem = this.problems.at(-1);
+      // Only a problem recorded by this read explains it (a vanished file records none).
+      const problem = this.problems.length > known ? this.problems.at(-1) : undefined;
       throw new UserError(problem?.message ?? `The article “${id}” could not be read.`, 'not-found');
     }
     this.remember(article);
@@ -119,6 +121,24 @@ export class Store {
     });
   }
 
+  /** Brings back the most recently deleted copy of an article (undo of delete). */
+  async restore(id: string): Promise<ArticleSummary> {
+    return this.queue.run(async () => {
+      if (this.summaries.has(id)) throw new UserError(`The article “${id}” is already in the library.`, 'conflict');
+      const trash = join(this.dataDir, 'trash');
+      const copies = (await readdir(trash).catch(() => [] as string[]))
+        .filter((name) => name.startsWith(`${id}.`) && name.endsWith('.json'))
+        .sort((a, b) => trashStamp(b) - trashStamp(a));
+      if (copies.length === 0) throw new UserError(`There is no deleted article “${id}” to restore.`, 'not-found');
+      await rename(join(trash, copies[0]!), articlePath(this.dataDir, id));
+      const article = await readArticleFile(this.dataDir, `${id}.json`, this.problems);
+      if (!article) throw new UserError(this.problems.at(-1)?.message ?? `The article “${id}” could not be restored.`);
+      const summary = summarize(article);
+      this.summaries.set(id, summary);
+      return summary;
+    });
+  }
+
   preferences(): Preferences {
     return this.library.data.preferences;
   }
@@ -151,6 +171,10 @@ export class Store {
     this.cache.set(article.id, article);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
   }
+}
+
+function trashStamp(name: string): number {
+  return Number(name.split('.').at(-2)) || 0;
 }
 
 function articlePath(dataDir: string, id: string): string {

@@ -1,0 +1,111 @@
+// Re-segmentation by the checker: split a claim at an offset, merge two
+// neighbours. Pure: the handler loads, calls these, and saves. Nothing a checker
+// wrote is lost: the old verdicts stay in the claims' history.
+import { findLabels, findSpeaker } from './extract/labels';
+import { scoreClaim } from './extract/score';
+import { findSpans } from './extract/spans';
+import { UNCHECKED, type Claim, type FieldChange, type HistoryEntry, type Section, type Verdict } from './model';
+import { UserError } from './errors';
+
+/** Labels, spans and score for an arbitrary range of the article text. */
+export function describeRange(text: string, start: number, end: number, section: Section) {
+  const claimText = text.slice(start, end);
+  const findings = findSpans(claimText, start);
+  const labels = findLabels(claimText, findings, { insideQuote: false });
+  const speaker = labels.includes('quote') || labels.includes('attribution') ? findSpeaker(claimText) : undefined;
+  return {
+    text: claimText,
+    start,
+    end,
+    section,
+    labels,
+    spans: findings.spans,
+    score: scoreClaim(claimText, section, labels, findings),
+    ...(speaker !== undefined ? { speaker } : {}),
+  };
+}
+
+/** Trims whitespace from both ends of [start, end) in `text`. */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+function resetChanges(verdict: Verdict): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if (verdict.status !== 'unchecked') changes.push({ field: 'status', from: verdict.status, to: 'unchecked' });
+  if (verdict.note) changes.push({ field: 'note', from: verdict.note, to: '' });
+  if (verdict.correction) changes.push({ field: 'correction', from: verdict.correction, to: '' });
+  if (verdict.sourceIds.length) changes.push({ field: 'sourceIds', from: verdict.sourceIds, to: [] });
+  return changes;
+}
+
+/**
+ * Splits `claim` at article offset `at` into two claims. A verdict on the whole
+ * no longer says anything about each half, so both halves start unchecked; the
+ * old verdict is kept in each half's history (the split entry records it).
+ */
+export function splitClaim(text: string, claim: Claim, at: number, ids: [string, string], by: string, when: string): [Claim, Claim] {
+  const [aStart, aEnd] = trimRange(text, claim.start, at);
+  // A split before ", officials said" should not leave the comma leading the second half.
+  let from = at;
+  while (from < claim.end && /[\s,;:]/.test(text[from]!)) from++;
+  const [bStart, bEnd] = trimRange(text, from, claim.end);
+  if (aEnd <= aStart || bEnd <= bStart) {
+    throw new UserError('A claim can only be split between two non-empty parts.');
+  }
+  const entry: HistoryEntry = {
+    at: when,
+    by,
+    kind: 'split',
+    changes: resetChanges(claim.verdict),
+    detail: `split from “${claim.text}”`,
+  };
+  const half = (id: string, start: number, end: number): Claim => ({
+    ...describeRange(text, start, end, claim.section),
+    id,
+    verdict: { ...UNCHECKED },
+    history: [...claim.history, entry],
+  });
+  return [half(ids[0], aStart, aEnd), half(ids[1], bStart, bEnd)];
+}
+
+/**
+ * Merges two neighbouring claims. Both histories are kept, in time order. When
+ * both had the same status the merged claim keeps it, with both notes and the
+ * union of sources; otherwise it is unchecked again and the merge entry records
+ * what each one was.
+ */
+export function mergeClaims(text: string, first: Claim, second: Claim, id: string, by: string, when: string): Claim {
+  if (second.start < first.end) throw new UserError('Only a claim and the one after it can be merged.');
+  if (text.slice(first.end, second.start).includes('\n') || first.section !== second.section) {
+    throw new UserError('Claims in different paragraphs cannot be merged.');
+  }
+  const same = first.verdict.status === second.verdict.status;
+  const joinText = (a: string, b: string) => [a, b].filter(Boolean).join('\n');
+  const verdict: Verdict = same
+    ? {
+        status: first.verdict.status,
+        note: joinText(first.verdict.note, second.verdict.note),
+        correction: joinText(first.verdict.correction, second.verdict.correction),
+        sourceIds: [...new Set([...first.verdict.sourceIds, ...second.verdict.sourceIds])],
+        checker: by,
+        updatedAt: when,
+      }
+    : { ...UNCHECKED };
+  const entry: HistoryEntry = {
+    at: when,
+    by,
+    kind: 'merge',
+    changes: same ? [] : [...resetChanges(first.verdict), ...resetChanges(second.verdict)],
+    detail: `merged “${first.text}” (${first.verdict.status}) with “${second.text}” (${second.verdict.status})`,
+  };
+  const history = [...first.history, ...second.history].sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    ...describeRange(text, first.start, second.end, first.section),
+    id,
+    verdict,
+    history: [...history, entry],
+  };
+}
