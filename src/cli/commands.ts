@@ -20,12 +20,14 @@ export async function extractCommand(file: string, io: Output): Promise<void> {
 }
 
 export async function importCommand(
-  api: Api,
+  openApi: () => Promise<Api>,
   file: string,
   options: { title?: string; url?: string },
   io: Output,
 ): Promise<void> {
+  // Read the file first: a missing or empty file must not create the data folder.
   const text = await readArticleFile(file);
+  const api = await openApi();
   const { article } = await api['articles:create']({
     text,
     meta: { ...(options.title ? { title: options.title } : {}), ...(options.url ? { sourceUrl: options.url } : {}) },
@@ -73,18 +75,19 @@ export async function markCommand(api: Api, ref: string, claimNumber: string, op
   const claim = article.claims[number - 1]!;
   const { preferences } = await api['preferences:get']({});
   const checker = options.checker?.trim() || preferences.checker || userInfo().username;
-  const existingSource = options.sourceUrl ? article.sources.find((s) => s.url === options.sourceUrl) : undefined;
+  const sourceUrl = options.sourceUrl?.trim();
+  const existingSource = sourceUrl ? article.sources.find((s) => s.url === sourceUrl) : undefined;
   const sourceIds = claim.verdict.sourceIds;
   // Decide before writing anything, so a refused mark leaves no new source behind.
   const rules = checkVerdictRules({
     status: status.data,
     note: options.note ?? claim.verdict.note,
-    sourceIds: options.sourceUrl ? [...sourceIds, 'new'] : sourceIds,
+    sourceIds: sourceUrl ? [...sourceIds, 'new'] : sourceIds,
   });
   if (rules.errors.length > 0) throw new UserError(`Claim ${number}: ${rules.errors[0]}`);
   let sourceId = existingSource?.id;
-  if (options.sourceUrl && !sourceId) {
-    const { source } = await api['sources:add']({ articleId: article.id, source: { kind: 'web', url: options.sourceUrl } });
+  if (sourceUrl && !sourceId) {
+    const { source } = await api['sources:add']({ articleId: article.id, source: { kind: 'web', url: sourceUrl } });
     sourceId = source.id;
   }
   const { claim: saved, warnings } = await api['claims:mark']({

@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<void> {
   switch (command) {
     case 'import':
       need(1, 'FILE [--title T] [--url URL]');
-      return importCommand(await open(), args[0]!, { title: values.title, url: values.url }, io);
+      return importCommand(open, args[0]!, { title: values.title, url: values.url }, io);
     case 'list':
       need(0, '[--json]');
       return listCommand(await open(), values.json, io);
