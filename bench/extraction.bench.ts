@@ -1,0 +1,105 @@
+// Extraction benchmark: `npx tsx bench/extraction.bench.ts`. Standalone (no vitest).
+// Throughput (MB/s, median of runs after warm-up, one process) of Factdesk segmentation,
+// full extraction, Intl.Segmenter and npm `sbd`, plus their accuracy on the case suite.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import sbd from 'sbd';
+import { extractClaims, normalizeText, splitSentences } from '../src/shared/extract';
+import { ARTICLE_NAMES, loadCases, scoreSegmenter } from '../tests/unit/extract/metrics';
+
+const MB = 1024 * 1024;
+const RUNS = 5;
+
+const read = (rel: string): string => readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
+const samples = [
+  read('../resources/sample-article.txt'),
+  ...ARTICLE_NAMES.map((n) => read(`../tests/fixtures/articles/${n}.txt`)),
+].map(normalizeText);
+
+/** Repeats the sample articles (blank line between) until the text reaches `bytes` characters. */
+function buildCorpus(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const s = samples[i % samples.length]!;
+    parts.push(s);
+    size += s.length + 2;
+  }
+  return parts.join('\n\n');
+}
+
+const paragraphsOf = (text: string): string[] => text.split('\n').filter((p) => p.trim().length > 0);
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const intlSentences = (paragraph: string): string[] => {
+  const out: string[] = [];
+  for (const s of segmenter.segment(paragraph)) out.push(s.segment);
+  return out;
+};
+const sbdSentences = (paragraph: string): string[] => sbd.sentences(paragraph, { newline_boundaries: false });
+
+interface Contender { name: string; run: (text: string) => number }
+const contenders: Contender[] = [
+  { name: 'Factdesk segmentation', run: (t) => splitSentences(t).length },
+  { name: 'Factdesk full extraction', run: (t) => extractClaims(t).length },
+  { name: 'Intl.Segmenter (per paragraph)', run: (t) => paragraphsOf(t).reduce((n, p) => n + intlSentences(p).length, 0) },
+  { name: 'sbd (per paragraph)', run: (t) => paragraphsOf(t).reduce((n, p) => n + sbdSentences(p).length, 0) },
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Median seconds over RUNS timed runs after one warm-up run. */
+function time(fn: () => unknown, runs = RUNS): number {
+  fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push((performance.now() - t0) / 1000);
+  }
+  return median(ts);
+}
+
+const small = buildCorpus(1 * MB);
+const large = buildCorpus(10 * MB);
+const mb = (s: string): number => s.length / MB;
+console.log(`Corpora: ${mb(small).toFixed(2)} MB and ${mb(large).toFixed(2)} MB of normalized text (${samples.length} sample articles repeated); median of ${RUNS} runs after warm-up.\n`);
+
+const rows: Array<{ name: string; t1: number; t10: number }> = [];
+for (const c of contenders) {
+  const t1 = time(() => c.run(small));
+  // The slow general-purpose segmenters get 5 runs on 10 MB too, but cap their time.
+  const t10 = time(() => c.run(large));
+  rows.push({ name: c.name, t1, t10 });
+}
+
+const cases = loadCases();
+const accuracy = new Map<string, { exact: number; total: number; f1: number }>([
+  ['Factdesk segmentation', scoreSegmenter(cases, (t) => splitSentences(t).map((r) => t.slice(r.start, r.end)))],
+  ['Intl.Segmenter (per paragraph)', scoreSegmenter(cases, (t) => paragraphsOf(t).flatMap(intlSentences))],
+  ['sbd (per paragraph)', scoreSegmenter(cases, (t) => paragraphsOf(t).flatMap(sbdSentences))],
+]);
+
+const pad = (s: string, n: number): string => s.padEnd(n);
+const lpad = (s: string, n: number): string => s.padStart(n);
+console.log(`${pad('Contender', 32)}${lpad('1 MB (s)', 10)}${lpad('MB/s', 10)}${lpad('10 MB (s)', 11)}${lpad('MB/s', 10)}${lpad('10MB/1MB', 10)}${lpad('cases exact', 14)}${lpad('F1', 8)}`);
+for (const r of rows) {
+  const a = accuracy.get(r.name);
+  console.log(`${pad(r.name, 32)}${lpad(r.t1.toFixed(3), 10)}${lpad((mb(small) / r.t1).toFixed(1), 10)}${lpad(r.t10.toFixed(3), 11)}${lpad((mb(large) / r.t10).toFixed(1), 10)}${lpad((r.t10 / r.t1).toFixed(1) + '×', 10)}${lpad(a ? `${a.exact}/${a.total} ${((100 * a.exact) / a.total).toFixed(1)}%` : '—', 14)}${lpad(a ? a.f1.toFixed(3) : '—', 8)}`);
+}
+
+const by = (name: string) => rows.find((r) => r.name === name)!;
+const seg = by('Factdesk segmentation');
+const full = by('Factdesk full extraction');
+const sb = by('sbd (per paragraph)');
+const targets: Array<[string, boolean, string]> = [
+  ['segmentation ≥ sbd MB/s', mb(large) / seg.t10 >= mb(large) / sb.t10, `${(mb(large) / seg.t10).toFixed(1)} vs ${(mb(large) / sb.t10).toFixed(1)} MB/s on 10 MB`],
+  ['full extraction ≥ 10 MB/s', mb(large) / full.t10 >= 10, `${(mb(large) / full.t10).toFixed(1)} MB/s on 10 MB`],
+  ['10 MB within 10× of 1 MB (segmentation)', seg.t10 <= 10 * seg.t1 * 1.05, `${(seg.t10 / seg.t1).toFixed(1)}× (10 MB is ${(mb(large) / mb(small)).toFixed(1)}× the text)`],
+  ['10 MB within 10× of 1 MB (full extraction)', full.t10 <= 10 * full.t1 * 1.05, `${(full.t10 / full.t1).toFixed(1)}×`],
+];
+console.log('\nTargets:');
+for (const [name, met, detail] of targets) console.log(`  ${met ? 'MET    ' : 'NOT MET'}  ${name}: ${detail}`);
