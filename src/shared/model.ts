@@ -60,8 +60,12 @@ export type FieldChange = z.infer<typeof FieldChange>;
 export const HistoryEntry = z.object({
   at: Timestamp,
   by: z.string(),
-  /** verdict: a checker changed the verdict; split/merge: the claim was re-segmented. */
-  kind: z.enum(['verdict', 'split', 'merge']),
+  /**
+   * verdict: a checker changed the verdict; split/merge: the claim was re-segmented;
+   * reanchor: a new revision of the article moved or changed the claim;
+   * confirm: a checker confirmed a claim whose wording changed since it was checked.
+   */
+  kind: z.enum(['verdict', 'split', 'merge', 'reanchor', 'confirm']),
   changes: z.array(FieldChange),
   detail: z.string().optional(),
 });
@@ -80,11 +84,22 @@ export const ExtractedClaim = z.object({
 });
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
+/** Set when a revision changed the claim's wording after it was checked. */
+export const ClaimChange = z.object({
+  /** The wording the verdict was given on. */
+  previousText: z.string(),
+  revisionId: Id,
+  at: Timestamp,
+});
+export type ClaimChange = z.infer<typeof ClaimChange>;
+
 export const Claim = ExtractedClaim.extend({
   id: Id,
   verdict: Verdict,
   /** Append-only: entries are added, never edited or removed. */
   history: z.array(HistoryEntry),
+  /** Present while the claim needs review because its words changed (revisions). */
+  changed: ClaimChange.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -120,6 +135,8 @@ export const Article = ArticleMeta.extend({
   text: z.string(),
   revisions: z.array(Revision).min(1),
   claims: z.array(Claim),
+  /** Claims that vanished in a revision, kept with their verdicts and notes (absent: none). */
+  orphans: z.array(Claim).optional(),
   sources: z.array(Source),
 });
 export type Article = z.infer<typeof Article>;
@@ -133,6 +150,8 @@ export const ArticleSummary = z.object({
   updatedAt: Timestamp,
   total: z.number().int(),
   counts: z.record(Status, z.number().int()),
+  /** Claims flagged “changed since checked” by a revision. */
+  changed: z.number().int().default(0),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 

@@ -33,6 +33,7 @@ export function summarize(article: Article): ArticleSummary {
     updatedAt: article.updatedAt,
     total: article.claims.length,
     counts: countByStatus(article.claims),
+    changed: article.claims.filter((c) => c.changed).length,
   };
 }
 
