@@ -8,8 +8,10 @@ import { UserError, toErrorPayload } from '../shared/errors';
 import { articleHandlers } from './handlers/articles';
 import { claimHandlers } from './handlers/claims';
 import type { HandlerContext } from './handlers/context';
+import { importHandlers } from './handlers/import';
 import { libraryHandlers } from './handlers/library';
 import { preferenceHandlers } from './handlers/preferences';
+import { reportHandlers } from './handlers/reports';
 import { sourceHandlers } from './handlers/sources';
 import type { Store } from './store/store';
 
@@ -28,9 +30,11 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   const handlers = {
     ...libraryHandlers(context),
     ...articleHandlers(context),
+    ...importHandlers(context),
     ...claimHandlers(context),
     ...sourceHandlers(context),
     ...preferenceHandlers(context),
+    ...reportHandlers(context),
   } satisfies Handlers;
 
   async function invoke(op: unknown, input: unknown): Promise<Envelope<unknown>> {

@@ -1,9 +1,13 @@
 // The CLI's commands, each a thin layer over the contract's typed client.
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import { basename } from 'node:path';
+import { resolve } from 'node:path';
 import type { Api } from '../shared/contract';
 import { UserError } from '../shared/errors';
-import { extractClaims, normalizeText } from '../shared/extract';
+import { extractClaims } from '../shared/extract';
 import { Status, type Article, type ArticleSummary } from '../shared/model';
+import { REPORT_FORMATS, ReportFormat } from '../shared/report/report-format';
 import { checkVerdictRules } from '../shared/verdicts';
 import { readArticleFile } from './read-input';
 
@@ -12,25 +16,38 @@ export interface Output {
 }
 
 export async function extractCommand(file: string, io: Output): Promise<void> {
-  const text = normalizeText(await readArticleFile(file));
+  const { text } = await readArticleFile(file);
   const claims = extractClaims(text).map(({ text, start, end, section, labels, score }) => ({
     text, start, end, section, labels, score,
   }));
   io.out(JSON.stringify({ claims }));
 }
 
-export async function importCommand(
-  openApi: () => Promise<Api>,
-  file: string,
-  options: { title?: string; url?: string },
-  io: Output,
-): Promise<void> {
-  // Read the file first: a missing or empty file must not create the data folder.
-  const text = await readArticleFile(file);
+export interface ImportOptions {
+  title?: string;
+  url?: string;
+  author?: string;
+  publication?: string;
+  date?: string;
+  onConflict?: string;
+}
+
+export async function importCommand(openApi: () => Promise<Api>, file: string, options: ImportOptions, io: Output): Promise<void> {
+  const onConflict = options.onConflict ?? 'ask';
+  if (onConflict !== 'ask' && onConflict !== 'copy' && onConflict !== 'replace') {
+    throw new UserError(`--on-conflict “${onConflict}” is not one of ask, copy or replace.`);
+  }
+  // Read and check the file first: a file that cannot be imported must not create the data folder.
+  const { bytes } = await readArticleFile(file);
   const api = await openApi();
-  const { article } = await api['articles:create']({
-    text,
-    meta: { ...(options.title ? { title: options.title } : {}), ...(options.url ? { sourceUrl: options.url } : {}) },
+  // The file's own metadata fills in what the flags leave out (the handler merges).
+  const flags = { title: options.title, sourceUrl: options.url, author: options.author, publication: options.publication, publishedAt: options.date };
+  const meta = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
+  const { article } = await api['articles:import']({
+    fileName: basename(file),
+    data: Buffer.from(bytes).toString('base64'),
+    meta,
+    onConflict,
   });
   io.out(article.id);
 }
@@ -103,6 +120,42 @@ export async function markCommand(api: Api, ref: string, claimNumber: string, op
   });
   io.out(`Claim ${number} of “${article.title}” is now ${saved.verdict.status}.`);
   for (const warning of warnings) io.out(`Note: ${warning}`);
+}
+
+export interface ExportOutput extends Output {
+  /** Writes to stdout exactly as given (no newline added). */
+  raw(data: string | Uint8Array): void;
+  stdoutIsTerminal: boolean;
+}
+
+export async function exportCommand(
+  api: Api,
+  ref: string,
+  options: { format?: string; output?: string; statuses?: string[] },
+  io: ExportOutput,
+): Promise<void> {
+  const format = ReportFormat.safeParse(options.format);
+  if (!format.success) {
+    throw new UserError(`export needs --format, one of ${REPORT_FORMATS.join(', ')}${options.format ? ` (not “${options.format}”)` : ''}.`);
+  }
+  const statuses = (options.statuses ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  for (const s of statuses) {
+    if (!Status.safeParse(s).success) throw new UserError(`Status “${s}” is not one of ${Status.options.join(', ')}.`);
+  }
+  if (format.data === 'pdf' && !options.output && io.stdoutIsTerminal) {
+    throw new UserError('A PDF is binary: give -o FILE, or redirect stdout to a file.');
+  }
+  const article = await findArticle(api, ref);
+  const result = await api['reports:export']({
+    articleId: article.id,
+    format: format.data,
+    ...(statuses.length > 0 ? { filter: { statuses: statuses as Status[] } } : {}),
+  });
+  const data = result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : result.content;
+  if (!options.output) return io.raw(data);
+  const path = resolve(options.output);
+  await writeFile(path, data);
+  io.out(path);
 }
 
 /** Finds an article by id or by a unique prefix of its id. */

@@ -4,19 +4,25 @@ import { parseArgs } from 'node:util';
 import { openBackend } from '../backend/open-backend';
 import { resolveDataDir } from '../backend/store/data-dir';
 import { UserError } from '../shared/errors';
-import { extractCommand, importCommand, listCommand, markCommand, showCommand, type Output } from './commands';
+import { exportCommand, extractCommand, importCommand, listCommand, markCommand, showCommand, type Output } from './commands';
 
 const USAGE = `Usage: factdesk <command> [options]   (every command takes --data-dir DIR)
 
   extract FILE --json          print the claims of FILE as JSON (no database)
-  import FILE [--title T] [--url URL]
+  import FILE [--title T] [--url URL] [--author A] [--publication P] [--date D]
+       [--on-conflict ask|copy|replace]
                                add an article to the library; prints its id
+                               (FILE: .txt, .md, .docx, .html, .pdf or a Factdesk
+                               .json export; flags override the file's metadata)
   list [--json]                list the articles in the library
   show ARTICLE [--json]        show an article's claims and verdicts
   mark ARTICLE CLAIM_NUMBER --status S [--note N] [--correction TEXT]
        [--source-url URL] [--checker NAME]
                                set a claim's verdict (claims count from 1;
                                S is unchecked, verified, disputed or sourced)
+  export ARTICLE --format html|pdf|md|csv|json|claimreview [-o FILE]
+       [--status S[,S...]]      write the fact-check report (stdout without -o;
+                               --status, repeatable, keeps only those claims)
 
 ARTICLE is an article id or a unique start of one.`;
 
@@ -32,7 +38,13 @@ export async function run(argv: string[]): Promise<void> {
       json: { type: 'boolean', default: false },
       title: { type: 'string' },
       url: { type: 'string' },
-      status: { type: 'string' },
+      author: { type: 'string' },
+      publication: { type: 'string' },
+      date: { type: 'string' },
+      'on-conflict': { type: 'string' },
+      status: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
       note: { type: 'string' },
       correction: { type: 'string' },
       'source-url': { type: 'string' },
@@ -51,10 +63,19 @@ export async function run(argv: string[]): Promise<void> {
     return extractCommand(args[0]!, io);
   }
   const open = async () => (await openBackend(resolveDataDir(values['data-dir']))).api;
+  // Commands that write hold the data folder's lock while they run.
+  const openForWriting = async () => (await openBackend(resolveDataDir(values['data-dir']), { lockAs: 'command line' })).api;
   switch (command) {
     case 'import':
-      need(1, 'FILE [--title T] [--url URL]');
-      return importCommand(open, args[0]!, { title: values.title, url: values.url }, io);
+      need(1, 'FILE [--title T] [--url URL] [--author A] [--publication P] [--date D] [--on-conflict ask|copy|replace]');
+      return importCommand(openForWriting, args[0]!, {
+        title: values.title,
+        url: values.url,
+        author: values.author,
+        publication: values.publication,
+        date: values.date,
+        onConflict: values['on-conflict'],
+      }, io);
     case 'list':
       need(0, '[--json]');
       return listCommand(await open(), values.json, io);
@@ -64,13 +85,20 @@ export async function run(argv: string[]): Promise<void> {
     case 'mark':
       need(2, 'ARTICLE CLAIM_NUMBER --status S [--note N] [--correction TEXT] [--source-url URL] [--checker NAME]');
       if (!values.status) throw new UserError('mark needs --status (unchecked, verified, disputed or sourced).');
-      return markCommand(await open(), args[0]!, args[1]!, {
-        status: values.status,
+      return markCommand(await openForWriting(), args[0]!, args[1]!, {
+        status: values.status.join(','),
         note: values.note,
         correction: values.correction,
         sourceUrl: values['source-url'],
         checker: values.checker,
       }, io);
+    case 'export':
+      need(1, 'ARTICLE --format html|pdf|md|csv|json|claimreview [-o FILE] [--status S]');
+      return exportCommand(await open(), args[0]!, { format: values.format, output: values.output, statuses: values.status }, {
+        ...io,
+        raw: (data) => void process.stdout.write(data),
+        stdoutIsTerminal: process.stdout.isTTY === true,
+      });
     default:
       throw new UserError(`Unknown command “${command}”; run with --help to see the commands.`);
   }

@@ -1,12 +1,11 @@
-// Reads an article file for the CLI. Plain text for now; every failure is one
-// sentence naming the file.
+// Reads an article file for the CLI: every format the app imports, through the
+// same importer (src/backend/import). Every failure is one sentence naming the file.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../shared/errors';
+import { MAX_IMPORT_BYTES, importFile, refusal, type ImportResult } from '../backend/import/import-file';
 
-export const MAX_FILE_BYTES = 25 * 1024 * 1024;
-
-export async function readArticleFile(path: string): Promise<string> {
+export async function readArticleFile(path: string): Promise<ImportResult & { bytes: Uint8Array }> {
   const name = basename(path);
   let info;
   try {
@@ -15,10 +14,10 @@ export async function readArticleFile(path: string): Promise<string> {
     throw new UserError(`File “${path}” does not exist.`);
   }
   if (info.isDirectory()) throw new UserError(`“${path}” is a folder, not a file.`);
-  if (info.size > MAX_FILE_BYTES) throw new UserError(`File “${name}” is larger than 25 MB.`);
+  // Checked before reading, so a huge file is refused without loading it.
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw refusal(name, `is ${(info.size / (1024 * 1024)).toFixed(1)} MB, over the 25 MB import limit`);
+  }
   const bytes = await readFile(path);
-  if (bytes.includes(0)) throw new UserError(`File “${name}” is not a text file.`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.trim() === '') throw new UserError(`File “${name}” is empty.`);
-  return text;
+  return { ...(await importFile(name, bytes)), bytes };
 }

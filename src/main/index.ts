@@ -4,6 +4,8 @@ import { BrowserWindow, Menu, app, session } from 'electron';
 import { openBackend } from '../backend/open-backend';
 import { dataDirFlag, resolveDataDir } from '../backend/store/data-dir';
 import { registerIpc } from './ipc';
+import { appMenuTemplate } from './menu';
+import { openFileFromDialog } from './open-file-dialog';
 import { hardenContents, hardenSession } from './security';
 import { windowOptions } from './security-policy';
 
@@ -31,10 +33,10 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   try {
-    const backend = await openBackend(resolveDataDir(dataDirFlag(process.argv)));
+    const backend = await openBackend(resolveDataDir(dataDirFlag(process.argv)), { lockAs: 'desktop app' });
     hardenSession(session.defaultSession);
     registerIpc(backend, appUrl);
-    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ openFile: () => mainWindow && void openFileFromDialog(mainWindow) })));
     mainWindow = new BrowserWindow(windowOptions(preloadFile));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => (mainWindow = null));

@@ -2,9 +2,23 @@
 // page never sees ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron';
 import { OP_NAMES } from '../shared/contract';
+import { MENU_COMMANDS, type MenuCommand, type OpenedFile } from '../shared/menu-commands';
 
 const bridge = Object.freeze(
   Object.fromEntries(OP_NAMES.map((op) => [op, (input: unknown) => ipcRenderer.invoke(op, input)])),
 );
 
 contextBridge.exposeInMainWorld('factdesk', bridge);
+
+// The application menu's commands (File > Open…), for the fixed channels only;
+// the page gets the command and its file, never the IPC event.
+contextBridge.exposeInMainWorld('factdeskMenu', Object.freeze({
+  onMenuCommand(callback: (command: MenuCommand, file?: OpenedFile) => void): () => void {
+    const listeners = MENU_COMMANDS.map((command) => {
+      const listener = (_event: unknown, file?: OpenedFile) => callback(command, file);
+      ipcRenderer.on(command, listener);
+      return () => ipcRenderer.removeListener(command, listener);
+    });
+    return () => listeners.forEach((remove) => remove());
+  },
+}));

@@ -12,6 +12,8 @@ import {
   SourceKind,
   Status,
 } from './model';
+import { ReportFilter } from './report/report-filter';
+import { ReportFormat } from './report/report-format';
 
 const Id = z.string().min(1).max(64);
 
@@ -54,6 +56,27 @@ export const contract = {
     }),
     z.object({ article: Article }),
   ),
+  // A file brought in from disk, its bytes as base64 (25 MB of file; the size
+  // itself is checked by the importer so the refusal can name the file).
+  'articles:inspect': op(
+    z.object({ fileName: z.string().max(1_000), data: z.string().max(36_000_000) }),
+    z.object({ meta: ArticleMeta.extend({ title: z.string().max(1_000) }), preview: z.string(), claimCount: z.number().int() }),
+  ),
+  'articles:import': op(
+    z.object({
+      fileName: z.string().max(1_000),
+      data: z.string().max(36_000_000),
+      // Given fields override the file's own metadata; an empty title means “the file's title, else the headline”.
+      meta: ArticleMeta.extend({ title: z.string().trim().max(1_000) }).partial().default({}),
+      onConflict: z.enum(['ask', 'copy', 'replace']).default('ask'),
+    }),
+    z.object({ article: Article }),
+  ),
+  'articles:updateMeta': op(
+    // Checked by the handler (title not empty, URL a web address) to answer in one sentence.
+    z.object({ id: Id, meta: ArticleMeta.extend({ title: z.string().max(1_000) }).partial() }),
+    z.object({ article: ArticleSummary }),
+  ),
   'articles:get': op(z.object({ id: Id }), z.object({ article: Article })),
   'articles:rename': op(
     z.object({ id: Id, title: z.string().trim().min(1).max(1_000) }),
@@ -91,6 +114,10 @@ export const contract = {
   'sources:add': op(
     z.object({ articleId: Id, source: SourceInput }),
     z.object({ source: Source }),
+  ),
+  'reports:export': op(
+    z.object({ articleId: Id, format: ReportFormat, filter: ReportFilter.optional() }),
+    z.object({ fileName: z.string(), mimeType: z.string(), encoding: z.enum(['utf8', 'base64']), content: z.string() }),
   ),
   'preferences:get': op(z.object({}), z.object({ preferences: Preferences })),
   'preferences:set': op(

@@ -1,0 +1,101 @@
+// Files into articles: inspect (what the file would become, for the metadata
+// form), import (the same reading, then the one creation path), and editing an
+// article's metadata afterwards. Reading and deciding live in ../import.
+import { isDeepStrictEqual } from 'node:util';
+import type { OpInput } from '../../shared/contract';
+import { UserError } from '../../shared/errors';
+import { extractClaims } from '../../shared/extract';
+import type { Article, ArticleMeta } from '../../shared/model';
+import { newId } from '../ids';
+import { displayName, importFile } from '../import/import-file';
+import { summarize } from '../store/store';
+import { createArticle, titleFrom } from './articles';
+import type { HandlerContext } from './context';
+import { isWebAddress } from './sources';
+
+const PREVIEW_CHARS = 600;
+type OnConflict = NonNullable<OpInput<'articles:import'>['onConflict']>;
+const META_KEYS = ['title', 'sourceUrl', 'author', 'publication', 'publishedAt'] as const;
+
+export function importHandlers(context: HandlerContext) {
+  const { store, now } = context;
+  return {
+    'articles:inspect': async ({ fileName, data }: OpInput<'articles:inspect'>) => {
+      const { text, meta, article } = await importFile(fileName, fromBase64(data));
+      const claims = article?.claims ?? extractClaims(text);
+      const headline = claims.find((c) => c.section === 'headline')?.text;
+      return {
+        meta: { ...EMPTY_META, ...meta, title: meta.title || titleFrom(headline ?? text) },
+        preview: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS).replace(/\s+\S*$/, '')}…` : text,
+        claimCount: claims.length,
+      };
+    },
+
+    'articles:import': async ({ fileName, data, meta, onConflict }: OpInput<'articles:import'>) => {
+      const imported = await importFile(fileName, fromBase64(data));
+      const merged = mergeMeta(imported.meta, meta ?? {});
+      checkSourceUrl(merged.sourceUrl);
+      if (!imported.article) return { article: await createArticle(context, imported.text, merged) };
+      return { article: await importExport(context, fileName, { ...imported.article, ...merged }, onConflict ?? 'ask') };
+    },
+
+    'articles:updateMeta': async ({ id, meta }: OpInput<'articles:updateMeta'>) => {
+      const patch = trimmed(meta);
+      if (patch.title === '') throw new UserError('The title cannot be empty.');
+      checkSourceUrl(patch.sourceUrl);
+      const at = now().toISOString();
+      const article = await store.update(id, (a) =>
+        META_KEYS.every((key) => patch[key] === undefined || patch[key] === a[key]) ? a : { ...a, ...patch, updatedAt: at },
+      );
+      return { article: summarize(article) };
+    },
+  };
+}
+
+const EMPTY_META: ArticleMeta = { title: '', sourceUrl: '', author: '', publication: '', publishedAt: '' };
+
+/**
+ * A Factdesk export keeps its ids, claims, verdicts and history. The same
+ * article already in the library is left as it is; a different version of it
+ * is refused unless the person chose a copy (new id) or to replace it.
+ */
+async function importExport({ store, now }: HandlerContext, fileName: string, article: Article, onConflict: OnConflict): Promise<Article> {
+  if (!store.has(article.id)) return store.create(article);
+  const existing = await store.get(article.id);
+  if (isDeepStrictEqual(existing, article)) return existing;
+  if (onConflict === 'copy') {
+    const at = now().toISOString();
+    return store.create({ ...article, id: newId(), title: `${article.title} (copy)`.slice(0, 1_000), createdAt: at, updatedAt: at });
+  }
+  if (onConflict === 'replace') return store.update(article.id, () => article);
+  throw new UserError(
+    `“${displayName(fileName)}” holds “${existing.title}”, which is already in the library with different contents; import it as a copy or replace the library’s version.`,
+    'conflict',
+  );
+}
+
+function fromBase64(data: string): Uint8Array {
+  return Buffer.from(data, 'base64');
+}
+
+function trimmed(meta: Partial<ArticleMeta>): Partial<ArticleMeta> {
+  const out: Partial<ArticleMeta> = {};
+  for (const key of META_KEYS) if (meta[key] !== undefined) out[key] = meta[key].trim();
+  return out;
+}
+
+/**
+ * The person's fields win over the file's, even when emptied (a wrong author is
+ * cleared on purpose), except the title: empty means the file's title, else the headline.
+ */
+export function mergeMeta(fromFile: Partial<ArticleMeta>, given: Partial<ArticleMeta>): Partial<ArticleMeta> {
+  const merged: Partial<ArticleMeta> = { ...fromFile, ...trimmed(given) };
+  if (!merged.title) merged.title = fromFile.title ?? '';
+  return merged;
+}
+
+function checkSourceUrl(url: string | undefined): void {
+  if (url && !isWebAddress(url)) {
+    throw new UserError(`The source URL “${url}” is not a web address (it must start with http:// or https://).`);
+  }
+}

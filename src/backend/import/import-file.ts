@@ -1,0 +1,80 @@
+// One entry point for every file a checker brings: size limit, format detection,
+// the format's reader, and a final emptiness check. Every refusal is a UserError
+// of one sentence naming the file; nothing here touches the disk or the store.
+import { UserError, type ErrorCode } from '../../shared/errors';
+import { normalizeText } from '../../shared/extract';
+import { decodeText, decodeWindows1252 } from './decode-text';
+import { detectFormat, type ImportFormat } from './detect-format';
+import { fromText } from './from-text';
+import { ImportRefusal, type ImportedText } from './types';
+
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+
+export interface ImportResult extends ImportedText {
+  format: ImportFormat;
+}
+
+/** The name as the user knows it: no folders, no control characters, not endless. */
+export function displayName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'the file';
+  return clean.length > 120 ? `${clean.slice(0, 80)}…${clean.slice(-30)}` : clean;
+}
+
+export function refusal(fileName: string, reason: string, code: ErrorCode = 'invalid'): UserError {
+  return new UserError(`“${displayName(fileName)}” ${reason}.`, code);
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw refusal(fileName, `is ${megabytes(bytes.byteLength)}, over the 25 MB import limit`);
+  }
+  if (bytes.byteLength === 0) throw refusal(fileName, 'is empty');
+  const detected = detectFormat(fileName, bytes);
+  if (!detected.ok) throw refusal(fileName, detected.reason);
+  let imported: ImportedText;
+  try {
+    imported = await read(detected.format, bytes);
+  } catch (error) {
+    if (error instanceof ImportRefusal) throw refusal(fileName, error.reason, error.code);
+    throw error;
+  }
+  // An export's text is kept exactly: its claims' offsets point into it.
+  const text = imported.article ? imported.text : normalizeText(imported.text);
+  if (text === '') throw refusal(fileName, 'has no text in it (it is empty or only whitespace)');
+  return { ...imported, text, format: detected.format };
+}
+
+// Readers load on first use: jsdom, mammoth and pdfjs are heavy, and most
+// commands (and most imports) need at most one of them.
+async function read(format: ImportFormat, bytes: Uint8Array): Promise<ImportedText> {
+  switch (format) {
+    case 'text':
+      return fromText(bytes);
+    case 'markdown':
+      return (await import('./from-markdown')).fromMarkdown(decodeText(bytes).text);
+    case 'html':
+      return (await import('./from-html')).fromHtml(decodeHtml(bytes));
+    case 'docx':
+      return (await import('./from-docx')).fromDocx(bytes);
+    case 'pdf':
+      return (await import('./from-pdf')).fromPdf(bytes);
+    case 'json':
+      return (await import('./from-json')).fromJson(decodeText(bytes).text);
+  }
+}
+
+/** A BOM wins; then a <meta charset> naming Windows-1252/Latin-1; else UTF-8 with a 1252 fallback. */
+function decodeHtml(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const declared = /<meta[^>]+charset=["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (declared && ['windows-1252', 'iso-8859-1', 'latin1', 'us-ascii'].includes(declared) && bytes[0] !== 0xef) {
+    return decodeWindows1252(bytes);
+  }
+  return decodeText(bytes).text;
+}

@@ -1,0 +1,21 @@
+import type { ErrorCode } from '../../shared/errors';
+import type { Article, ArticleMeta } from '../../shared/model';
+
+/** What every format reader returns: the article's text and whatever metadata the file carries. */
+export interface ImportedText {
+  text: string;
+  meta: Partial<ArticleMeta>;
+  /** Only for a Factdesk article export: the whole article, claims, verdicts and history included. */
+  article?: Article;
+}
+
+/** A reader's refusal; import-file.ts turns it into one sentence naming the file. */
+export class ImportRefusal extends Error {
+  constructor(
+    readonly reason: string,
+    readonly code: ErrorCode = 'invalid',
+  ) {
+    super(reason);
+    this.name = 'ImportRefusal';
+  }
+}

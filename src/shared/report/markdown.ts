@@ -1,0 +1,91 @@
+// The Markdown report: the same content as the HTML one, for pasting into a
+// ticket, a wiki or an email. Every value is escaped so an article's own
+// punctuation never turns into markup (or raw HTML) in a Markdown viewer.
+import { escapeMarkdown as md } from './escape';
+import {
+  REPORT_STATUS_ORDER,
+  SECTION_WORDS,
+  SOURCE_KIND_WORDS,
+  STATUS_WORDS,
+  describeFilter,
+  formatTimestamp,
+  type ReportClaim,
+  type ReportModel,
+} from './report-model';
+
+export function renderReportMarkdown(m: ReportModel): string {
+  const out: string[] = [];
+  out.push(`# Fact-check report: ${md(m.title)}`, '');
+  const meta: [string, string][] = [];
+  if (m.publication) meta.push(['Publication', md(m.publication)]);
+  if (m.author) meta.push(['Author', md(m.author)]);
+  if (m.publishedAt) meta.push(['Published', md(m.publishedAt)]);
+  if (m.sourceUrl) meta.push(['Source', md(m.sourceUrl)]);
+  meta.push(['Checked by', m.checkers.length ? md(m.checkers.join(', ')) : 'nobody yet']);
+  if (m.firstCheckedAt && m.lastCheckedAt) {
+    meta.push(['Checking', `${formatTimestamp(m.firstCheckedAt)} to ${formatTimestamp(m.lastCheckedAt)}`]);
+  }
+  meta.push(['Report generated', formatTimestamp(m.generatedAt)]);
+  for (const [k, v] of meta) out.push(`- **${k}:** ${v}`);
+  out.push('');
+  const remaining = m.total - m.checked;
+  out.push(
+    remaining === 0
+      ? `**All ${m.total} claims checked.**`
+      : `**${m.checked} of ${m.total} claims checked.** ${remaining} still unchecked: this check is not finished.`,
+    '',
+  );
+  const filter = describeFilter(m);
+  if (filter) out.push(`> This report shows only some claims (${filter}): ${m.claims.length} of ${m.total}.`, '');
+
+  out.push('## Verdicts', '', '| Status | Claims |', '| --- | ---: |');
+  for (const s of REPORT_STATUS_ORDER) out.push(`| ${STATUS_WORDS[s].icon} ${STATUS_WORDS[s].label} | ${m.counts[s]} |`);
+  out.push(`| Total | ${m.total} |`, '');
+
+  out.push(`## ${STATUS_WORDS.disputed.icon} Disputed claims (${m.disputed.length})`, '');
+  if (m.disputed.length === 0) out.push('No claim is disputed.', '');
+  for (const c of m.disputed) {
+    out.push(`### Claim ${c.number} (${SECTION_WORDS[c.section]})`, '', `> ${md(c.text, '> ')}`, '');
+    out.push(`- **Note:** ${md(c.note, '  ') || '(no note)'}`);
+    if (c.correction) out.push(`- **Suggested correction:** ${md(c.correction, '  ')}`);
+    out.push(`- **Sources:** ${sourceList(c) || 'none cited'}`);
+    if (c.checker) out.push(`- **Ruled by:** ${md(c.checker)}${c.updatedAt ? `, ${formatTimestamp(c.updatedAt)}` : ''}`);
+    out.push('');
+  }
+
+  out.push(`## ${m.wholeArticle ? 'Every claim' : 'Reported claims'}, in article order (${m.claims.length})`, '');
+  if (m.claims.length === 0) out.push('No claims match this report’s filter.', '');
+  for (const c of m.claims) {
+    const w = STATUS_WORDS[c.status];
+    out.push(`${c.number}. **${w.icon} ${w.label}** (${SECTION_WORDS[c.section]}) ${md(c.text, '   ')}`);
+    if (c.note) out.push(`   - Note: ${md(c.note, '     ')}`);
+    if (c.correction) out.push(`   - Suggested correction: ${md(c.correction, '     ')}`);
+    if (c.sources.length) out.push(`   - Sources: ${sourceList(c)}`);
+  }
+  out.push('');
+
+  out.push(`## ${STATUS_WORDS.unchecked.icon} Still unchecked (${m.unchecked.length})`, '');
+  if (m.unchecked.length === 0) out.push('Every claim has a verdict.', '');
+  else {
+    for (const c of m.unchecked) out.push(`- Claim ${c.number}: ${md(c.text, '  ')}`);
+    out.push('');
+  }
+
+  out.push('## Source list (backup)', '');
+  if (m.sources.length === 0) out.push('No sources have been recorded for this article.', '');
+  for (const s of m.sources) {
+    const details = [SOURCE_KIND_WORDS[s.kind]];
+    if (s.url && s.url !== s.title) details.push(md(s.url));
+    if (s.accessedAt) details.push(`accessed ${md(s.accessedAt)}`);
+    if (s.contact) details.push(`contact: ${md(s.contact)}`);
+    out.push(`${s.number}. **${md(s.title)}** (${details.join(', ')})`);
+    if (s.excerpt) out.push(`   > ${md(s.excerpt, '   > ')}`);
+    out.push(`   - ${s.supports.length ? `Supports claim${s.supports.length > 1 ? 's' : ''} ${s.supports.join(', ')}.` : 'Not cited by any claim in this report.'}`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+function sourceList(c: ReportClaim): string {
+  return c.sources.map((s) => `[${s.number}] ${md(s.title)}`).join('; ');
+}

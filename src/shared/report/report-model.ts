@@ -1,0 +1,219 @@
+// The report's content, built once from an article and a filter; every format
+// (HTML, Markdown, CSV, ClaimReview) renders from this, so they cannot disagree
+// about order, numbering or what counts as checked.
+import type { Article, Claim, Label, Section, Source, SourceKind, Status } from '../model';
+import { countByStatus } from '../verdicts';
+import { claimMatches, isWholeArticle, type ReportFilter } from './report-filter';
+
+export interface ReportSourceRef {
+  /** 1-based position in the article's source list (the backup). */
+  number: number;
+  title: string;
+  url: string;
+}
+
+export interface ReportClaim {
+  /** 1-based position in article order, over the whole article (stable across filters). */
+  number: number;
+  id: string;
+  section: Section;
+  labels: Label[];
+  speaker: string | undefined;
+  text: string;
+  status: Status;
+  note: string;
+  correction: string;
+  checker: string | null;
+  updatedAt: string | null;
+  sources: ReportSourceRef[];
+}
+
+export interface ReportSource {
+  number: number;
+  id: string;
+  kind: SourceKind;
+  title: string;
+  url: string;
+  contact: string;
+  accessedAt: string;
+  excerpt: string;
+  /** Numbers of the claims in this report that cite it, in article order. */
+  supports: number[];
+}
+
+export interface ReportModel {
+  articleId: string;
+  title: string;
+  publication: string;
+  author: string;
+  sourceUrl: string;
+  publishedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  generatedAt: string;
+  /** Everyone who ruled on a claim, in order of first appearance. */
+  checkers: string[];
+  firstCheckedAt: string | null;
+  lastCheckedAt: string | null;
+  /** Progress over the whole article, whatever the filter. */
+  total: number;
+  checked: number;
+  counts: Record<Status, number>;
+  filter: ReportFilter;
+  /** False when the filter leaves some claims out; the report says so. */
+  wholeArticle: boolean;
+  /** The claims the filter keeps, in article order. */
+  claims: ReportClaim[];
+  /** The kept claims that are disputed: what the editor must read first. */
+  disputed: ReportClaim[];
+  /** The kept claims nobody has ruled on yet. */
+  unchecked: ReportClaim[];
+  /** The whole backup, in the order the sources were added. */
+  sources: ReportSource[];
+}
+
+export function buildReportModel(article: Article, filter: ReportFilter = {}, generatedAt: string): ReportModel {
+  const refs = new Map<string, ReportSourceRef>(
+    article.sources.map((s, i) => [s.id, { number: i + 1, title: sourceTitle(s), url: s.url }]),
+  );
+
+  const claims: ReportClaim[] = [];
+  const supports = new Map<string, number[]>(article.sources.map((s) => [s.id, []]));
+  article.claims.forEach((claim, index) => {
+    if (!claimMatches(claim, filter)) return;
+    claims.push(reportClaim(claim, index + 1, refs));
+    for (const id of claim.verdict.sourceIds) supports.get(id)?.push(index + 1);
+  });
+
+  const checkers: string[] = [];
+  const seen = new Set<string>();
+  let first: string | null = null;
+  let last: string | null = null;
+  const note = (who: string | null, at: string | null) => {
+    if (who && !seen.has(who)) {
+      seen.add(who);
+      checkers.push(who);
+    }
+    if (at) {
+      if (first === null || at < first) first = at;
+      if (last === null || at > last) last = at;
+    }
+  };
+  for (const claim of article.claims) {
+    for (const entry of claim.history) if (entry.kind === 'verdict') note(entry.by, entry.at);
+    if (claim.verdict.status !== 'unchecked') note(claim.verdict.checker, claim.verdict.updatedAt);
+  }
+
+  const counts = countByStatus(article.claims);
+  return {
+    articleId: article.id,
+    title: article.title,
+    publication: article.publication,
+    author: article.author,
+    sourceUrl: article.sourceUrl,
+    publishedAt: article.publishedAt,
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+    generatedAt,
+    checkers,
+    firstCheckedAt: first,
+    lastCheckedAt: last,
+    total: article.claims.length,
+    checked: article.claims.length - counts.unchecked,
+    counts,
+    filter,
+    wholeArticle: isWholeArticle(filter),
+    claims,
+    disputed: claims.filter((c) => c.status === 'disputed'),
+    unchecked: claims.filter((c) => c.status === 'unchecked'),
+    sources: article.sources.map((s, i) => ({
+      number: i + 1,
+      id: s.id,
+      kind: s.kind,
+      title: sourceTitle(s),
+      url: s.url,
+      contact: s.contact,
+      accessedAt: s.accessedAt,
+      excerpt: s.excerpt,
+      supports: supports.get(s.id) ?? [],
+    })),
+  };
+}
+
+function reportClaim(claim: Claim, number: number, refs: Map<string, ReportSourceRef>): ReportClaim {
+  return {
+    number,
+    id: claim.id,
+    section: claim.section,
+    labels: claim.labels,
+    speaker: claim.speaker,
+    text: claim.text,
+    status: claim.verdict.status,
+    note: claim.verdict.note,
+    correction: claim.verdict.correction,
+    checker: claim.verdict.checker,
+    updatedAt: claim.verdict.updatedAt,
+    // A dangling id (should not happen: the handler refuses it) is left out rather than invented.
+    sources: claim.verdict.sourceIds.flatMap((id) => refs.get(id) ?? []),
+  };
+}
+
+export function sourceTitle(source: Pick<Source, 'title' | 'url'>): string {
+  return source.title.trim() || source.url.trim() || 'Untitled source';
+}
+
+/** The status words every format uses, with an icon so colour is never the only signal. */
+export const STATUS_WORDS: Record<Status, { label: string; icon: string }> = {
+  disputed: { label: 'Disputed', icon: '✕' },
+  verified: { label: 'Verified', icon: '✓' },
+  sourced: { label: 'Sourced', icon: '§' },
+  unchecked: { label: 'Unchecked', icon: '○' },
+};
+
+/** The order statuses appear in charts and legends: what needs attention first. */
+export const REPORT_STATUS_ORDER: Status[] = ['disputed', 'verified', 'sourced', 'unchecked'];
+
+export const SECTION_WORDS: Record<Section, string> = {
+  headline: 'Headline',
+  dek: 'Dek',
+  byline: 'Byline',
+  dateline: 'Dateline',
+  caption: 'Caption',
+  body: 'Body',
+  bio: 'Author bio',
+};
+
+export const SOURCE_KIND_WORDS: Record<SourceKind, string> = {
+  document: 'Document',
+  interview: 'Interview',
+  web: 'Web page',
+  dataset: 'Dataset',
+  other: 'Other',
+};
+
+/** "2026-01-02 03:04 UTC" from an ISO timestamp: the same on every machine and locale. */
+export function formatTimestamp(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+/** "Filter: disputed, unchecked" or '' for the whole article. */
+export function describeFilter(model: Pick<ReportModel, 'filter' | 'wholeArticle'>): string {
+  if (model.wholeArticle) return '';
+  const statuses = model.filter.statuses ?? [];
+  return REPORT_STATUS_ORDER.filter((s) => statuses.includes(s)).map((s) => STATUS_WORDS[s].label.toLowerCase()).join(', ');
+}
+
+/** A file-name-safe short form of the title: "harbor-town-votes-to-raise". */
+export function fileSlug(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'article';
+}

@@ -1,0 +1,129 @@
+// The fact-check report end to end in a real Chromium through the browser
+// shell: the HTML report exported over the shell's HTTP API renders with no
+// console error, no script and no network request (a screenshot is kept), and
+// the Export dialog downloads a CSV from the review desk.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { REPO_ROOT, newDataDir, startShell, type Shell } from './support/shell';
+
+const SAMPLE = readFileSync(join(REPO_ROOT, 'resources/sample-article.txt'), 'utf8');
+const NASTY = 'Wrong: <script>alert(1)</script> <img src=x onerror=alert(2)> "quotes, commas"';
+
+let shell: Shell | undefined;
+test.afterEach(async () => {
+  await shell?.stop();
+  shell = undefined;
+});
+
+/** Calls the contract over the shell's HTTP API from the page (the session cookie carries the token). */
+async function call<T = Record<string, unknown>>(page: Page, op: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ([op, input]) => {
+      const response = await fetch(`/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      return response.json();
+    },
+    [op, input] as const,
+  );
+  if (!envelope.ok) throw new Error(`${op}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+interface SeededArticle {
+  id: string;
+  title: string;
+  claims: { id: string }[];
+}
+
+/** A checked article: a disputed claim with a hostile note, a verified one and a sourced one. */
+async function seed(page: Page, sourceUrl = 'https://news.example.com/2025/03/seawall'): Promise<SeededArticle> {
+  await call(page, 'preferences:set', { preferences: { checker: 'Ana Ruiz' } });
+  const { article } = await call<{ article: SeededArticle }>(page, 'articles:create', {
+    text: SAMPLE,
+    meta: { sourceUrl, publication: 'The Coastline Ledger', author: 'Nadia Ferreira', publishedAt: '2025-03-14' },
+  });
+  const { source } = await call<{ source: { id: string } }>(page, 'sources:add', {
+    articleId: article.id,
+    source: { kind: 'document', title: 'Council minutes, March 12', url: 'https://example.org/minutes.pdf', excerpt: 'Motion carried 4-3.' },
+  });
+  const mark = (i: number, patch: object) => call(page, 'claims:mark', { articleId: article.id, claimId: article.claims[i]!.id, patch });
+  await mark(3, { status: 'disputed', note: NASTY, correction: 'The town council voted 4-3', sourceIds: [source.id] });
+  await mark(4, { status: 'sourced', note: 'Figure from the engineering contract.', sourceIds: [source.id] });
+  await mark(1, { status: 'verified', note: 'Matches the council minutes.', sourceIds: [source.id] });
+  return article;
+}
+
+test('the HTML report renders in Chromium with no console error and no network request', async ({ page, context }, testInfo) => {
+  shell = await startShell(newDataDir());
+  await page.goto(shell.url);
+  const article = await seed(page);
+  const exported = await call<{ fileName: string; content: string }>(page, 'reports:export', { articleId: article.id, format: 'html' });
+  const file = testInfo.outputPath(exported.fileName);
+  writeFileSync(file, exported.content);
+
+  const report = await context.newPage();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  report.on('request', (request) => requests.push(request.url()));
+  report.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  report.on('pageerror', (error) => problems.push(error.message));
+  report.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  const url = pathToFileURL(file).href;
+  await report.goto(url);
+  await report.waitForLoadState('load');
+
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('Seawall');
+  await expect(report.getByText('3 of', { exact: false }).first()).toBeVisible();
+  await expect(report.locator('#disputed-4 .note')).toHaveText(NASTY);
+  await expect(report.getByRole('img', { name: /Verdicts for \d+ claims: 1 disputed, 1 verified, 1 sourced/ })).toBeVisible();
+  expect(await report.locator('script, img').count()).toBe(0);
+  expect(requests).toEqual([url]);
+  expect(problems).toEqual([]);
+
+  const shot = await report.screenshot({ fullPage: true });
+  await testInfo.attach('html-report', { body: shot, contentType: 'image/png' });
+  mkdirSync(join(REPO_ROOT, 'test-results/e2e'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, 'test-results/e2e/report.png'), shot);
+  await report.close();
+});
+
+test('Export from the review desk downloads a CSV, and a refusal shows in the dialog', async ({ page }, testInfo) => {
+  shell = await startShell(newDataDir());
+  await page.goto(shell.url);
+  const article = await seed(page, '');
+  // A fresh load, so the app sees the checker's name set during seeding.
+  await page.goto(`${new URL(shell.url).origin}/#/article/${article.id}`);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Seawall');
+
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog', { name: 'Export report' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /^HTML report/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Export report…' }).click();
+  await dialog.getByRole('radio', { name: /^ClaimReview/ }).check();
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('ClaimReview needs the article’s published URL: add it to the article first.');
+
+  await dialog.getByRole('radio', { name: /^CSV/ }).check();
+  await dialog.getByRole('checkbox', { name: /Unchecked/ }).uncheck();
+  await testInfo.attach('export-dialog', { body: await page.screenshot(), contentType: 'image/png' });
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  await expect(dialog).toBeHidden();
+  expect(download.suggestedFilename()).toMatch(/seawall.*-claims\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('number,section,text,status,note,correction,sources,checker,last changed');
+  expect(lines).toHaveLength(4);
+  expect(lines.map((l) => l.split(',')[0])).toEqual(['number', '2', '4', '5']);
+  expect(csv).toContain('"Wrong: <script>alert(1)</script> <img src=x onerror=alert(2)> ""quotes, commas"""');
+});

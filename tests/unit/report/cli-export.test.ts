@@ -1,0 +1,74 @@
+// `export` from the command line, as a user runs it: the real CLI in a child process.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../../src/backend/export/pdf';
+import { parseCsv } from './fixture';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+let root: string;
+let articleId = '';
+
+function cli(...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, FACTDESK_DATA_DIR: join(root, 'data') };
+  delete env.NODE_OPTIONS;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env,
+    timeout: 30_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'factdesk-cli-export-'));
+  const file = join(root, 'story.txt');
+  await writeFile(file, 'The bridge opened in 1932.\nIt cost $4 million.\nTraffic doubled by 1950.\n');
+  articleId = cli('import', file, '--title', 'Bridge, "old"').stdout.trim();
+  expect(cli('mark', articleId, '2', '--status', 'disputed', '--note', '<script>x</script>, "q"', '--checker', 'Ana').status).toBe(0);
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('factdesk export', () => {
+  it('writes CSV to stdout, filtered by repeated or comma-separated --status', () => {
+    const run = cli('export', articleId.slice(0, 6), '--format', 'csv', '--status', 'disputed', '--status', 'verified,sourced');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const rows = parseCsv(run.stdout.replace(/^\uFEFF/, ''));
+    expect(rows.map((r) => r[0])).toEqual(['number', '2']);
+    expect(rows[1]![4]).toBe('<script>x</script>, "q"');
+  });
+
+  it('writes a file with -o and prints its path', async () => {
+    const out = join(root, 'report.html');
+    const run = cli('export', articleId, '--format', 'html', '-o', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(out);
+    expect(await readFile(out, 'utf8')).toContain('&lt;script&gt;x&lt;/script&gt;');
+  });
+
+  it('refuses a bad format, a bad status and ClaimReview without a URL with one line on stderr', () => {
+    for (const args of [
+      ['--format', 'docx'],
+      ['--format', 'csv', '--status', 'maybe'],
+      ['--format', 'claimreview'],
+    ]) {
+      const run = cli('export', articleId, ...args);
+      expect(run.status).not.toBe(0);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it.skipIf(!findChromium())('prints a PDF to a file', async () => {
+    const out = join(root, 'report.pdf');
+    expect(cli('export', articleId, '--format', 'pdf', '-o', out).status).toBe(0);
+    expect((await readFile(out)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
