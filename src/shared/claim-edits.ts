@@ -4,14 +4,16 @@
 import { findLabels, findSpeaker } from './extract/labels';
 import { scoreClaim } from './extract/score';
 import { findSpans } from './extract/spans';
+import { scanWords } from './extract/words';
 import { UNCHECKED, type Claim, type FieldChange, type HistoryEntry, type Section, type Verdict } from './model';
 import { UserError } from './errors';
 
 /** Labels, spans and score for an arbitrary range of the article text. */
 export function describeRange(text: string, start: number, end: number, section: Section) {
   const claimText = text.slice(start, end);
-  const findings = findSpans(claimText, start);
-  const labels = findLabels(claimText, findings, { insideQuote: false });
+  const words = scanWords(claimText);
+  const findings = findSpans(claimText, start, false, words);
+  const labels = findLabels(claimText, findings, words, { insideQuote: false });
   const speaker = labels.includes('quote') || labels.includes('attribution') ? findSpeaker(claimText) : undefined;
   return {
     text: claimText,

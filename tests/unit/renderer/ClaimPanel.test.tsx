@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UNCHECKED, type Claim, type Source } from '../../../src/shared/model';
 import { UserError } from '../../../src/shared/errors';
-import { ClaimPanel } from '../../../src/renderer/src/features/article/ClaimPanel';
+import { ClaimPanel } from '../../../src/renderer/src/features/review/ClaimPanel';
 
 afterEach(cleanup);
 
@@ -32,10 +32,10 @@ describe('ClaimPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Disputed' }));
     expect(onPatch).not.toHaveBeenCalled();
     expect(screen.getByRole('status').textContent).toMatch(/needs a note/);
-    expect(document.activeElement).toBe(screen.getByLabelText('Note'));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Note/));
 
-    fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'The vote was 4-3.' } });
-    fireEvent.blur(screen.getByLabelText('Note'));
+    fireEvent.change(screen.getByLabelText(/^Note/), { target: { value: 'The vote was 4-3.' } });
+    fireEvent.blur(screen.getByLabelText(/^Note/));
     await waitFor(() => expect(onPatch).toHaveBeenCalledTimes(1));
     expect(onPatch).toHaveBeenCalledWith(expect.objectContaining({ status: 'disputed', note: 'The vote was 4-3.' }));
   });
@@ -57,10 +57,20 @@ describe('ClaimPanel', () => {
     expect(alert.textContent).toMatch(/^Not saved: Factdesk’s server cannot be reached/);
   });
 
-  it('shows the quiet warning for verified without a source', async () => {
-    setup(vi.fn(async () => ({ warnings: ['Verified without a cited source: cite the independent evidence, not the article itself.'] })));
-    fireEvent.click(screen.getByRole('button', { name: 'Verified' }));
-    expect(await screen.findByText(/Verified without a cited source/)).toBeTruthy();
+  it('shows the quiet warning while a claim is verified without a source', () => {
+    const verified = { ...claim, verdict: { ...claim.verdict, status: 'verified' as const, checker: 'Ana', updatedAt: '2026-01-01T00:00:00.000Z' } };
+    render(<ClaimPanel claim={verified} number={1} total={1} sources={[]} onPatch={vi.fn()} onAddSource={vi.fn()} />);
+    expect(screen.getByText(/Verified without a cited source/)).toBeTruthy();
+    expect(screen.getByText(/last changed by Ana/)).toBeTruthy();
+  });
+
+  it('shows the claim inside its paragraph, with its checkable spans marked', () => {
+    const text = 'Intro sentence. The council voted 5-2 on Wednesday. After.';
+    const start = text.indexOf('The council');
+    const inText = { ...claim, start, end: start + claim.text.length, spans: [{ start: start + 18, end: start + 21, kind: 'number' as const, text: '5-2' }] };
+    render(<ClaimPanel claim={inText} number={2} total={3} articleText={text} sources={[]} onPatch={vi.fn()} onAddSource={vi.fn()} />);
+    expect(screen.getByText('5-2').tagName).toBe('MARK');
+    expect(screen.getByText('Intro sentence.', { exact: false })).toBeTruthy();
   });
 
   it('cites an existing source with one click', async () => {

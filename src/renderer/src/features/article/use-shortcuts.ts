@@ -15,6 +15,8 @@ export function useShortcuts(map: Record<string, () => void>): void {
   current.current = map;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
+      // A dialog or field that handled the key (Esc closing a dialog) has the last word.
+      if (event.defaultPrevented) return;
       if (isTyping(event.target)) {
         if (event.key === 'Escape') (event.target as HTMLElement).blur();
         return;

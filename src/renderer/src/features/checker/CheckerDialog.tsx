@@ -32,7 +32,12 @@ export function CheckerDialog(props: {
         aria-modal="true"
         aria-labelledby="checker-title"
         onSubmit={submit}
-        onKeyDown={(e) => e.key === 'Escape' && props.onCancel?.()}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          e.stopPropagation();
+          props.onCancel?.();
+        }}
       >
         <h2 id="checker-title">Who is checking?</h2>
         <p className="muted">Your name goes on every verdict and in each claim’s history.</p>

@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LoadProblem } from '../../../../shared/contract';
 import type { ArticleSummary } from '../../../../shared/model';
 import { api, errorMessage } from '../../api/client';
-import { ProgressBar } from '../article/ProgressBar';
+import { useShortcuts } from '../article/use-shortcuts';
+import { ArticleRow } from './ArticleRow';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ImportPanel, type ImportPanelHandle } from '../import/ImportPanel';
 import { NewArticleForm } from './NewArticleForm';
 
 export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
@@ -10,6 +13,9 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
   const [problems, setProblems] = useState<LoadProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const importer = useRef<ImportPanelHandle>(null);
+  const [confirming, setConfirming] = useState<ArticleSummary | null>(null);
+  const [deleted, setDeleted] = useState<ArticleSummary | null>(null);
 
   const load = useCallback(() => {
     api['library:list']({}).then(
@@ -20,15 +26,46 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
       (e) => setError(errorMessage(e)),
     );
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  useShortcuts({ n: () => setAdding(true) });
+
+  async function remove(article: ArticleSummary) {
+    setConfirming(null);
+    try {
+      await api['articles:delete']({ id: article.id });
+      setDeleted(article);
+      load();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function undoDelete() {
+    if (!deleted) return;
+    try {
+      await api['articles:restore']({ id: deleted.id });
+      setDeleted(null);
+      load();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
 
   return (
     <main className="library" aria-labelledby="library-title">
       <div className="library-head">
         <h1 id="library-title">Library</h1>
-        <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding}>
-          New article
-        </button>
+        <div className="head-actions">
+          <button type="button" onClick={() => importer.current?.openPicker()}>
+            Open file…
+          </button>
+          <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding} aria-keyshortcuts="N">
+            New article
+          </button>
+        </div>
       </div>
       {problems.length > 0 && (
         <section className="problems" role="alert" aria-label="Files that could not be opened">
@@ -37,28 +74,48 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           ))}
         </section>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {deleted && (
+        <p className="undo-bar" role="status">
+          Deleted “{deleted.title}”.
+          <button type="button" onClick={undoDelete}>
+            Undo
+          </button>
+        </p>
+      )}
+      <ImportPanel ref={importer} onImported={onOpen} />
       {adding && <NewArticleForm onCreated={onOpen} onCancel={() => setAdding(false)} />}
       {articles && articles.length === 0 && !adding && (
-        <p className="empty">No articles yet. Choose “New article” and paste the copy you are checking.</p>
+        <p className="empty">No articles yet. Choose “New article” (N) and paste the copy you are checking.</p>
       )}
       {articles && articles.length > 0 && (
         <ul className="article-list" aria-label="Articles">
           {articles.map((a) => (
-            <li key={a.id}>
-              <button type="button" className="article-row" onClick={() => onOpen(a.id)}>
-                <span className="article-title">{a.title}</span>
-                <span className="article-meta">
-                  {[a.publication, `added ${new Date(a.createdAt).toLocaleDateString()}`].filter(Boolean).join(' · ')}
-                </span>
-                <ProgressBar counts={a.counts} total={a.total} />
-                <span className="article-counts">
-                  {a.total - a.counts.unchecked} of {a.total} checked · {a.counts.disputed} disputed · {a.counts.unchecked} unchecked
-                </span>
-              </button>
-            </li>
+            <ArticleRow
+              key={a.id}
+              article={a}
+              onOpen={() => onOpen(a.id)}
+              onRename={async (title) => {
+                await api['articles:rename']({ id: a.id, title });
+                load();
+              }}
+              onDelete={() => setConfirming(a)}
+            />
           ))}
         </ul>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete “${confirming.title}”?`}
+          body={`Its ${confirming.total} claims and every verdict go to the trash folder. You can undo this right after.`}
+          confirm="Delete"
+          onConfirm={() => remove(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
     </main>
   );

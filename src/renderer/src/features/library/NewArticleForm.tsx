@@ -35,8 +35,11 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (id: string
         ref={area}
         value={text}
         onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+        }}
         rows={12}
-        placeholder="Paste the article here: headline, byline, body, captions…"
+        placeholder="Paste the article here: headline, byline, body, captions… (Ctrl+Enter splits it)"
       />
       <div className="field-row">
         <div>

@@ -1,10 +1,12 @@
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
-import type { VerdictPatch } from '../../../../shared/contract';
-import type { Claim, HistoryEntry, Source, SourceKind, Status } from '../../../../shared/model';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { SourceInput, VerdictPatch } from '../../../../shared/contract';
+import type { Claim, HistoryEntry, Source, Status } from '../../../../shared/model';
 import { checkVerdictRules } from '../../../../shared/verdicts';
 import { errorMessage } from '../../api/client';
+import { MARKING_ORDER, STATUS_TEXT } from '../article/status-style';
+import { ClaimInContext } from './ClaimInContext';
 import { SourcePicker } from './SourcePicker';
-import { MARKING_ORDER, STATUS_TEXT } from './status-style';
+import { SplitChooser } from './SplitChooser';
 
 export interface ClaimPanelHandle {
   choose(status: Status): void;
@@ -17,12 +19,20 @@ interface Props {
   claim: Claim;
   number: number;
   total: number;
+  /** The article's text, for the paragraph around the claim; the claim alone without it. */
+  articleText?: string;
   sources: Source[];
   onPatch: (patch: VerdictPatch) => Promise<{ warnings: string[] }>;
-  onAddSource: (source: { kind: SourceKind; title: string; url: string }) => Promise<Source>;
+  onAddSource: (source: SourceInput) => Promise<Source>;
+  onSplit?: (at: number) => Promise<void>;
+  onMerge?: () => Promise<void>;
 }
 
-/** One claim's verdict: status, note, correction and cited sources. Every change saves at once. */
+/**
+ * One claim under review: its paragraph, labels and score; the verdict buttons,
+ * note, correction and cited sources. Every change saves at once, and a rule that
+ * needs more (a note, a source) says so and waits for it.
+ */
 export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPanel(props, ref) {
   const { claim } = props;
   const verdict = claim.verdict;
@@ -30,18 +40,26 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
   const [correction, setCorrection] = useState(verdict.correction);
   const [pending, setPending] = useState<Status | null>(null);
   const [guidance, setGuidance] = useState<string | null>(null);
-  const [warnings, setWarnings] = useState<string[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [addOpen, setAddOpen] = useState(false);
+  const [splitting, setSplitting] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const correctionRef = useRef<HTMLTextAreaElement>(null);
+
+  // An undo, redo or bulk change replaces the verdict from outside: show it,
+  // unless the checker is typing in that very field.
+  useEffect(() => {
+    if (document.activeElement !== noteRef.current) setNote(verdict.note);
+  }, [verdict.note]);
+  useEffect(() => {
+    if (document.activeElement !== correctionRef.current) setCorrection(verdict.correction);
+  }, [verdict.correction]);
 
   async function save(patch: VerdictPatch): Promise<void> {
     setSaving(true);
     try {
-      const result = await props.onPatch(patch);
-      setWarnings(result.warnings);
+      await props.onPatch(patch);
       setSaveError(null);
       // Only a save that carried the status settles a pending one.
       if (patch.status !== undefined) {
@@ -79,19 +97,31 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
     void save({ sourceIds });
   }
 
-  async function addSource(input: { kind: SourceKind; title: string; url: string }): Promise<void> {
+  async function addSource(input: SourceInput): Promise<void> {
     const source = await props.onAddSource(input);
     toggleSource(source.id, true);
+  }
+
+  async function run(action: () => Promise<void>) {
+    try {
+      await action();
+    } catch (e) {
+      setSaveError(errorMessage(e));
+    }
   }
 
   useImperativeHandle(ref, () => ({
     choose: (status) => choose(status),
     focusNote: () => noteRef.current?.focus(),
-    focusCorrection: () => correctionRef.current?.focus(),
+    focusCorrection: () => {
+      if (pending !== 'disputed' && verdict.status !== 'disputed') setPending('disputed');
+      setTimeout(() => correctionRef.current?.focus(), 0);
+    },
     openAddSource: () => setAddOpen(true),
   }));
 
   const shownStatus = pending ?? verdict.status;
+  const warnings = pending ? [] : checkVerdictRules(verdict).warnings;
   return (
     <section className={`claim-panel status-${verdict.status}`} aria-label={`Claim ${props.number} of ${props.total}`}>
       <p className="claim-position">
@@ -101,8 +131,12 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
             {label}
           </span>
         ))}
+        {claim.speaker && <span className="muted"> · speaker: {claim.speaker}</span>}
+        <span className="worthiness" title="Check-worthiness: how specific and factual the claim is">
+          check-worthiness {Math.round(claim.score * 100)}%
+        </span>
       </p>
-      <blockquote className="claim-quote">{claim.text}</blockquote>
+      {props.articleText ? <ClaimInContext text={props.articleText} claim={claim} /> : <blockquote className="claim-context"><span className="claim-focus">{claim.text}</span></blockquote>}
 
       <div className="status-buttons" role="group" aria-label="Verdict">
         {MARKING_ORDER.map((status) => (
@@ -125,7 +159,9 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
         </p>
       )}
 
-      <label htmlFor="claim-note">Note</label>
+      <label htmlFor="claim-note">
+        Note <kbd aria-hidden="true">N</kbd>
+      </label>
       <textarea
         id="claim-note"
         ref={noteRef}
@@ -134,11 +170,13 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
         onChange={(e) => setNote(e.target.value)}
         onBlur={commitText}
         onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && commitText()}
-        placeholder="What you checked and how"
+        placeholder="What you checked, against what, and what you found"
       />
       {shownStatus === 'disputed' && (
         <>
-          <label htmlFor="claim-correction">Suggested correction</label>
+          <label htmlFor="claim-correction">
+            Suggested correction <kbd aria-hidden="true">C</kbd>
+          </label>
           <textarea
             id="claim-correction"
             ref={correctionRef}
@@ -146,18 +184,12 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
             rows={2}
             onChange={(e) => setCorrection(e.target.value)}
             onBlur={commitText}
+            placeholder="How the sentence should read"
           />
         </>
       )}
 
-      <SourcePicker
-        sources={props.sources}
-        cited={verdict.sourceIds}
-        onToggle={toggleSource}
-        onAdd={addSource}
-        addOpen={addOpen}
-        setAddOpen={setAddOpen}
-      />
+      <SourcePicker sources={props.sources} cited={verdict.sourceIds} onToggle={toggleSource} onAdd={addSource} addOpen={addOpen} setAddOpen={setAddOpen} />
 
       <div className="save-state" aria-live="polite">
         {saveError ? (
@@ -177,6 +209,24 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
           </p>
         ))}
       </div>
+
+      {(props.onSplit || props.onMerge) && !splitting && (
+        <div className="segment-actions">
+          {props.onSplit && (
+            <button type="button" onClick={() => setSplitting(true)}>
+              Split claim…
+            </button>
+          )}
+          {props.onMerge && (
+            <button type="button" onClick={() => run(props.onMerge!)}>
+              Merge with next claim
+            </button>
+          )}
+        </div>
+      )}
+      {splitting && props.onSplit && (
+        <SplitChooser claim={claim} onCancel={() => setSplitting(false)} onSplit={(at) => run(() => props.onSplit!(at))} />
+      )}
 
       {claim.history.length > 0 && (
         <details className="history">
@@ -200,5 +250,6 @@ function describeEntry(entry: HistoryEntry, sources: Source[]): string {
     if (change.field === 'sourceIds') return `sources: ${(change.to as string[]).map(title).join(', ') || 'none'}`;
     return `${change.field} “${String(change.to)}”`;
   });
-  return `${when} · ${entry.by}: ${parts.join('; ')}${entry.detail ? ` (${entry.detail})` : ''}`;
+  const what = entry.kind === 'verdict' ? parts.join('; ') : [entry.kind, ...parts].join('; ');
+  return `${when} · ${entry.by}: ${what}${entry.detail ? ` (${entry.detail})` : ''}`;
 }

@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import type { ArticleSummary } from '../../../../shared/model';
+import { errorMessage } from '../../api/client';
+import { ProgressBar } from '../article/ProgressBar';
+
+/** One article in the library: open it, rename it, delete it (with confirmation). */
+export function ArticleRow(props: {
+  article: ArticleSummary;
+  onOpen: () => void;
+  onRename: (title: string) => Promise<void>;
+  onDelete: () => void;
+}) {
+  const a = props.article;
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState(a.title);
+  const [error, setError] = useState<string | null>(null);
+
+  async function rename(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await props.onRename(title);
+      setRenaming(false);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  const checked = a.total - a.counts.unchecked;
+  return (
+    <li className="article-item">
+      {renaming ? (
+        <form className="rename-form" onSubmit={rename} onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}>
+          <label htmlFor={`rename-${a.id}`}>New title</label>
+          <input id={`rename-${a.id}`} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" onClick={() => setRenaming(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Rename
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="article-row" onClick={props.onOpen}>
+          <span className="article-title">{a.title}</span>
+          <span className="article-meta">
+            {[a.publication, `added ${new Date(a.createdAt).toLocaleDateString()}`].filter(Boolean).join(' · ')}
+          </span>
+          <ProgressBar counts={a.counts} total={a.total} />
+          <span className="article-counts">
+            {checked} of {a.total} checked · {a.counts.disputed} disputed · {a.counts.unchecked} unchecked
+          </span>
+        </button>
+      )}
+      {!renaming && (
+        <div className="row-actions">
+          <button type="button" onClick={() => setRenaming(true)} aria-label={`Rename “${a.title}”`}>
+            Rename
+          </button>
+          <button type="button" className="danger" onClick={props.onDelete} aria-label={`Delete “${a.title}”`}>
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { Claim } from '../../../../shared/model';
+
+/** The claim's paragraph, the claim itself large, and its checkable spans marked. */
+export function ClaimInContext({ text, claim }: { text: string; claim: Claim }) {
+  const paragraphStart = text.lastIndexOf('\n', claim.start - 1) + 1;
+  const newline = text.indexOf('\n', claim.end);
+  const paragraphEnd = newline < 0 ? text.length : newline;
+  const before = text.slice(paragraphStart, claim.start);
+  const after = text.slice(claim.end, paragraphEnd);
+  return (
+    <blockquote className="claim-context">
+      {before && <span className="context-text">{before}</span>}
+      <span className="claim-focus">{withSpans(claim)}</span>
+      {after && <span className="context-text">{after}</span>}
+    </blockquote>
+  );
+}
+
+function withSpans(claim: Claim): ReactNode[] {
+  const parts: ReactNode[] = [];
+  let cursor = claim.start;
+  for (const span of claim.spans) {
+    if (span.start < cursor || span.end > claim.end) continue;
+    if (span.start > cursor) parts.push(claim.text.slice(cursor - claim.start, span.start - claim.start));
+    parts.push(
+      <mark key={span.start} className={`span span-${span.kind}`} title={span.kind}>
+        {claim.text.slice(span.start - claim.start, span.end - claim.start)}
+      </mark>,
+    );
+    cursor = span.end;
+  }
+  if (cursor < claim.end) parts.push(claim.text.slice(cursor - claim.start));
+  return parts;
+}
