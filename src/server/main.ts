@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port “${values.port}” is not a port number.`);
   const dataDir = resolveDataDir(values['data-dir']);
-  const backend = await openBackend(dataDir);
+  const backend = await openBackend(dataDir, { lockAs: 'browser shell' });
   const running = await startHttpServer({ backend, staticDir, port });
   process.stdout.write(`Factdesk is running at ${running.url}\nData folder: ${dataDir}\nOpen the address above in a browser; press Ctrl+C to stop.\n`);
   for (const problem of backend.store.problems) process.stderr.write(`${problem.message}\n`);
