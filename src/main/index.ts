@@ -36,7 +36,14 @@ async function start(): Promise<void> {
     const backend = await openBackend(resolveDataDir(dataDirFlag(process.argv)), { lockAs: 'desktop app' });
     hardenSession(session.defaultSession);
     registerIpc(backend, appUrl);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ openFile: () => mainWindow && void openFileFromDialog(mainWindow) })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          openFile: () => mainWindow && void openFileFromDialog(mainWindow),
+          exportReport: () => mainWindow?.webContents.send('menu:export'),
+        }),
+      ),
+    );
     mainWindow = new BrowserWindow(windowOptions(preloadFile));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => (mainWindow = null));

@@ -6,6 +6,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openFile(): void;
+  /** File > Export…: the open article's export dialog, in the page. */
+  exportReport(): void;
 }
 
 export function appMenuTemplate(actions: MenuActions, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
@@ -14,6 +16,7 @@ export function appMenuTemplate(actions: MenuActions, platform: NodeJS.Platform 
     label: '&File',
     submenu: [
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportReport() },
       ...(mac ? [{ role: 'recentDocuments' as const, submenu: [{ role: 'clearRecentDocuments' as const }] }] : []),
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },

@@ -1,7 +1,7 @@
 // The application menu's commands that reach the page, a fixed list shared by
 // the main process (sender), the preload (the only channels it forwards) and the
 // renderer (listener).
-export const MENU_COMMANDS = ['menu:open-file'] as const;
+export const MENU_COMMANDS = ['menu:open-file', 'menu:export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** A file the main process read after its native open dialog, as the import operations take it. */

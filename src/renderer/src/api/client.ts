@@ -3,12 +3,16 @@
 // by the server carries the launch token).
 import { apiOver, type Invoke } from '../../../shared/api-client';
 import type { Api, Envelope, OpName } from '../../../shared/contract';
+import type { MenuCommand, OpenedFile } from '../../../shared/menu-commands';
 
 type Bridge = Record<OpName, (input: unknown) => Promise<Envelope<unknown>>>;
 
 declare global {
   interface Window {
+    /** The desktop app's contract bridge (see src/preload); absent in the browser shell. */
     factdesk?: Bridge;
+    /** The desktop app's menu bridge (see src/preload); absent in the browser shell. */
+    factdeskMenu?: { onMenuCommand(callback: (command: MenuCommand, file?: OpenedFile) => void): () => void };
   }
 }
 

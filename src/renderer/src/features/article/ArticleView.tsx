@@ -6,6 +6,7 @@ import { BulkBar } from '../claims/BulkBar';
 import { ClaimFilters } from '../claims/ClaimFilters';
 import { ClaimsList } from '../claims/ClaimsList';
 import { ShortcutSheet } from '../help/ShortcutSheet';
+import { EditMetaDialog } from '../import/EditMetaDialog';
 import { ExportDialog } from '../report/ExportDialog';
 import { ClaimPanel, type ClaimPanelHandle } from '../review/ClaimPanel';
 import { DoneSummary } from '../review/DoneSummary';
@@ -15,7 +16,7 @@ import { STATUS_TEXT } from './status-style';
 import { useArticle } from './use-article';
 import { isTyping, useShortcuts } from './use-shortcuts';
 
-type Dialog = 'help' | 'export' | 'done' | null;
+type Dialog = 'help' | 'export' | 'done' | 'details' | null;
 
 /** The review desk: the claims list on the left, one claim (or the whole article) on the right. */
 export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) {
@@ -125,6 +126,15 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
     return () => window.removeEventListener('keydown', onKey);
   }, [undoOrRedo]);
 
+  // File > Export… in the desktop app's menu.
+  useEffect(
+    () =>
+      window.factdeskMenu?.onMenuCommand((command) => {
+        if (command === 'menu:export') setDialog('export');
+      }),
+    [],
+  );
+
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(null), 4000);
@@ -177,6 +187,9 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
               Read article
             </button>
           </div>
+          <button type="button" onClick={() => setDialog('details')}>
+            Details…
+          </button>
           <button type="button" onClick={() => setDialog('export')} aria-keyshortcuts="E">
             Export report…
           </button>
@@ -232,7 +245,18 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
       )}
 
       {dialog === 'help' && <ShortcutSheet onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog articleId={article.id} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <ExportDialog articleId={article.id} initialStatuses={filter.statuses} onClose={() => setDialog(null)} />}
+      {dialog === 'details' && (
+        <EditMetaDialog
+          articleId={article.id}
+          meta={{ title: article.title, sourceUrl: article.sourceUrl, author: article.author, publication: article.publication, publishedAt: article.publishedAt }}
+          onCancel={() => setDialog(null)}
+          onSaved={(_summary, meta) => {
+            state.setMeta(meta);
+            setDialog(null);
+          }}
+        />
+      )}
       {dialog === 'done' && (
         <DoneSummary counts={counts} total={claims.length} onClose={() => setDialog(null)} onLibrary={onBack} onExport={() => setDialog('export')} />
       )}

@@ -4,7 +4,7 @@
 // rewritten).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SourceInput, VerdictPatch } from '../../../../shared/contract';
-import type { Article, Claim, Source, Verdict } from '../../../../shared/model';
+import type { Article, ArticleMeta, Claim, Source, Verdict } from '../../../../shared/model';
 import { api, errorMessage } from '../../api/client';
 
 interface UndoEntry {
@@ -26,6 +26,8 @@ export interface ArticleState {
   addSource(input: SourceInput): Promise<Source>;
   split(claimId: string, at: number): Promise<void>;
   merge(claimId: string, nextClaimId: string): Promise<void>;
+  /** Shows metadata saved elsewhere (the details dialog). */
+  setMeta(meta: ArticleMeta): void;
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
   canUndo: boolean;
@@ -129,9 +131,12 @@ export function useArticle(id: string): ArticleState {
     setStacks({ undo: [], redo: [] });
   }, []);
 
+  const setMeta = useCallback((meta: ArticleMeta) => setArticle((a) => (a ? { ...a, ...meta } : a)), []);
+
   return {
     article,
     loadError,
+    setMeta,
     mark,
     markMany,
     addSource,

@@ -1,17 +1,10 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import type { MenuCommand, OpenedFile } from '../../../../shared/menu-commands';
 import { api, errorMessage } from '../../api/client';
 import { MetaFields, type MetaDraft } from './MetaFields';
 import { ACCEPT, readPickedFile, type PickedFile } from './read-file';
 import { useFileDrop } from './use-file-drop';
 import './import.css';
 
-declare global {
-  interface Window {
-    /** The desktop app's menu bridge (see src/preload); absent in the browser shell. */
-    factdeskMenu?: { onMenuCommand(callback: (command: MenuCommand, file?: OpenedFile) => void): () => void };
-  }
-}
 
 export interface ImportPanelHandle {
   /** Opens the file picker (the native open dialog in the desktop app). */
