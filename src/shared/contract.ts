@@ -18,7 +18,13 @@ import { ReportFormat } from './report/report-format';
 const Id = z.string().min(1).max(64);
 
 /** A file in the data folder that could not be opened, told to the user by name. */
-export const LoadProblem = z.object({ file: z.string(), message: z.string() });
+export const LoadProblem = z.object({
+  file: z.string(),
+  message: z.string(),
+  /** Set when a good backup of the unreadable article can be restored. */
+  articleId: z.string().optional(),
+  backupAt: z.string().optional(),
+});
 export type LoadProblem = z.infer<typeof LoadProblem>;
 
 export const SourceInput = z.object({
@@ -38,6 +44,16 @@ export const VerdictPatch = z.object({
   sourceIds: z.array(Id).max(500).optional(),
 });
 export type VerdictPatch = z.infer<typeof VerdictPatch>;
+
+/** What a revision did to the article's claims (counts of the old claims; `added`: new ones). */
+export const RevisionReport = z.object({
+  unchanged: z.number().int(),
+  moved: z.number().int(),
+  changed: z.number().int(),
+  orphaned: z.number().int(),
+  added: z.number().int(),
+});
+export type RevisionReport = z.infer<typeof RevisionReport>;
 
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -84,6 +100,12 @@ export const contract = {
   ),
   'articles:delete': op(z.object({ id: Id }), z.object({ deleted: Id })),
   'articles:restore': op(z.object({ id: Id }), z.object({ article: ArticleSummary })),
+  'articles:restoreBackup': op(z.object({ id: Id }), z.object({ article: ArticleSummary })),
+  // A new revision of the article's text (raw; normalized by the handler): claims are re-anchored on it.
+  'articles:revise': op(
+    z.object({ id: Id, text: z.string().max(20_000_000), checker: z.string().trim().min(1).max(200).optional() }),
+    z.object({ article: Article, report: RevisionReport }),
+  ),
   'claims:mark': op(
     z.object({
       articleId: Id,
@@ -110,6 +132,11 @@ export const contract = {
   'claims:merge': op(
     z.object({ articleId: Id, claimId: Id, nextClaimId: Id }),
     z.object({ article: Article }),
+  ),
+  // Accepts a claim's new wording after a revision changed it: clears `changed`.
+  'claims:confirm': op(
+    z.object({ articleId: Id, claimId: Id, checker: z.string().trim().min(1).max(200).optional() }),
+    z.object({ claim: Claim }),
   ),
   'sources:add': op(
     z.object({ articleId: Id, source: SourceInput }),

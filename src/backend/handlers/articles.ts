@@ -23,6 +23,8 @@ export function articleHandlers(context: HandlerContext) {
 
     'articles:restore': async ({ id }: OpInput<'articles:restore'>) => ({ article: await store.restore(id) }),
 
+    'articles:restoreBackup': async ({ id }: OpInput<'articles:restoreBackup'>) => ({ article: await store.restoreBackup(id) }),
+
     'articles:delete': async ({ id }: OpInput<'articles:delete'>) => {
       await store.delete(id);
       return { deleted: id };

@@ -3,13 +3,14 @@
 // is validated on load; a bad one is moved aside and reported by name, a newer
 // one is refused and left untouched. All writes go through one queue.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { LoadProblem } from '../../shared/contract';
 import type { Article, ArticleSummary, Preferences } from '../../shared/model';
 import { UserError } from '../../shared/errors';
 import { countByStatus } from '../../shared/verdicts';
+import { writeFileAtomic } from './atomic-write';
 import { JsonFileAdapter } from './json-file-adapter';
 import {
   ArticleDocument,
@@ -19,6 +20,8 @@ import {
   UnreadableFileError,
   decoderFor,
 } from './documents';
+import { BackupKeeper, backupDir, listBackups } from './backups';
+import { isProcessAlive } from './data-dir-lock';
 import { WriteQueue } from './write-queue';
 
 const ARTICLE_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
@@ -39,6 +42,7 @@ export function summarize(article: Article): ArticleSummary {
 
 export class Store {
   private readonly queue = new WriteQueue();
+  private readonly backups: BackupKeeper;
   /** Recently used articles; the store is the only writer, so these stay true. */
   private readonly cache = new Map<string, Article>();
 
@@ -47,14 +51,18 @@ export class Store {
     private readonly library: Low<LibraryDocument>,
     private readonly summaries: Map<string, ArticleSummary>,
     readonly problems: LoadProblem[],
-  ) {}
+  ) {
+    this.backups = new BackupKeeper(dataDir);
+  }
 
   static async open(dataDir: string): Promise<Store> {
     await mkdir(join(dataDir, 'articles'), { recursive: true });
     const problems: LoadProblem[] = [];
     const library = await openLibrary(dataDir, problems);
     const summaries = new Map<string, ArticleSummary>();
-    const names = (await readdir(join(dataDir, 'articles'))).filter((n) => ARTICLE_FILE.test(n)).sort();
+    const entries = await readdir(join(dataDir, 'articles'));
+    await removeOrphanedTempFiles(join(dataDir, 'articles'), entries);
+    const names = entries.filter((n) => ARTICLE_FILE.test(n)).sort();
     for (const name of names) {
       const article = await readArticleFile(dataDir, name, problems);
       if (article) summaries.set(article.id, summarize(article));
@@ -140,6 +148,21 @@ export class Store {
     });
   }
 
+  /** Puts back the newest good backup of an article whose file was quarantined. */
+  async restoreBackup(id: string): Promise<ArticleSummary> {
+    return this.queue.run(async () => {
+      if (this.summaries.has(id)) throw new UserError(`The article “${id}” is already in the library.`, 'conflict');
+      const backup = await newestGoodBackup(this.dataDir, id);
+      if (!backup) throw new UserError(`There is no readable backup of the article “${id}”.`, 'not-found');
+      await writeFileAtomic(articlePath(this.dataDir, id), await readFile(backup.path, 'utf8'));
+      const summary = summarize(backup.article);
+      this.summaries.set(id, summary);
+      const index = this.problems.findIndex((p) => p.articleId === id);
+      if (index >= 0) this.problems.splice(index, 1);
+      return summary;
+    });
+  }
+
   preferences(): Preferences {
     return this.library.data.preferences;
   }
@@ -158,6 +181,7 @@ export class Store {
   }
 
   private async writeArticle(article: Article): Promise<void> {
+    await this.backups.beforeReplace(article.id, articlePath(this.dataDir, article.id));
     const db = new Low<ArticleDocument>(articleAdapter(this.dataDir, `${article.id}.json`), {
       schemaVersion: SCHEMA_VERSION,
       article,
@@ -225,9 +249,13 @@ async function readArticleFile(dataDir: string, name: string, problems: LoadProb
       return null;
     }
     const movedTo = await quarantine(dataDir, 'articles', name);
+    const id = name.slice(0, -'.json'.length);
+    const backup = await newestGoodBackup(dataDir, id);
+    const offer = backup ? ` A backup from ${backup.savedAt} can be restored.` : '';
     problems.push({
       file: name,
-      message: `The article file “${name}” could not be read (${error.message}); it was moved to ${movedTo}.`,
+      message: `The article file “${name}” could not be read (${error.message}); it was moved to ${movedTo}.${offer}`,
+      ...(backup ? { articleId: id, backupAt: backup.savedAt } : {}),
     });
     return null;
   }
@@ -237,6 +265,32 @@ async function readArticleFile(dataDir: string, name: string, problems: LoadProb
     return null;
   }
   return article;
+}
+
+/**
+ * Temp files left by a writer that died mid-save (`.<name>.<pid>.<random>.tmp`):
+ * removed when that process is gone; a live writer's are left alone.
+ */
+async function removeOrphanedTempFiles(dir: string, names: string[]): Promise<void> {
+  for (const name of names) {
+    const match = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+    if (match && !isProcessAlive(Number(match[1]))) await rm(join(dir, name), { force: true });
+  }
+}
+
+/** The newest backup of an article that still parses and validates. */
+async function newestGoodBackup(dataDir: string, id: string) {
+  for (const name of await listBackups(dataDir, id)) {
+    const path = join(backupDir(dataDir, id), name);
+    try {
+      const document = decoderFor(ArticleDocument)(await readFile(path, 'utf8'));
+      if (document.article.id !== id) continue;
+      return { path, article: document.article, savedAt: new Date(Number(name.slice(0, -5))).toISOString() };
+    } catch {
+      // a bad backup is skipped; older ones may still be good
+    }
+  }
+  return null;
 }
 
 /** Moves a bad file into quarantine/ under a unique name; never overwrites anything. */

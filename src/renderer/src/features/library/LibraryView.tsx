@@ -43,6 +43,15 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
     }
   }
 
+  async function restoreBackup(id: string) {
+    try {
+      await api['articles:restoreBackup']({ id });
+      load();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
   async function undoDelete() {
     if (!deleted) return;
     try {
@@ -70,7 +79,14 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
       {problems.length > 0 && (
         <section className="problems" role="alert" aria-label="Files that could not be opened">
           {problems.map((p) => (
-            <p key={p.file}>{p.message}</p>
+            <p key={p.file}>
+              {p.message}
+              {p.articleId && (
+                <button type="button" className="problem-action" onClick={() => restoreBackup(p.articleId!)}>
+                  Restore the backup from {new Date(p.backupAt!).toLocaleString()}
+                </button>
+              )}
+            </p>
           ))}
         </section>
       )}

@@ -1,0 +1,49 @@
+// The last few good versions of each article file, in backups/<id>/. A backup
+// is a hard link to the file about to be replaced (no copy, no extra write on
+// the save path), taken at most every few minutes per article; a copy where
+// the file system has no hard links.
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const BACKUPS_KEPT = 5;
+export const BACKUP_INTERVAL_MS = 5 * 60 * 1000;
+
+export function backupDir(dataDir: string, id: string): string {
+  return join(dataDir, 'backups', id);
+}
+
+/** Backup names sort by time: `<epoch ms>.json`. */
+export async function listBackups(dataDir: string, id: string): Promise<string[]> {
+  const names = await readdir(backupDir(dataDir, id)).catch(() => [] as string[]);
+  return names.filter((n) => /^\d+\.json$/.test(n)).sort((a, b) => Number(b.slice(0, -5)) - Number(a.slice(0, -5)));
+}
+
+export class BackupKeeper {
+  private readonly lastBackup = new Map<string, number>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Keeps the current version of `file` if the last backup is old enough, then prunes. */
+  async beforeReplace(id: string, file: string): Promise<void> {
+    const now = this.now();
+    const last = this.lastBackup.get(id);
+    if (last !== undefined && now - last < BACKUP_INTERVAL_MS) return;
+    const dir = backupDir(this.dataDir, id);
+    await mkdir(dir, { recursive: true });
+    const target = join(dir, `${now}.json`);
+    try {
+      await link(file, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return; // a new article: nothing to keep yet
+      if (code === 'EEXIST') return;
+      await copyFile(file, target).catch(() => undefined);
+    }
+    this.lastBackup.set(id, now);
+    const old = (await listBackups(this.dataDir, id)).slice(BACKUPS_KEPT);
+    await Promise.all(old.map((name) => rm(join(dir, name), { force: true })));
+  }
+}
