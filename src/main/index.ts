@@ -6,6 +6,7 @@ import { dataDirFlag, resolveDataDir } from '../backend/store/data-dir';
 import { registerIpc } from './ipc';
 import { appMenuTemplate } from './menu';
 import { openFileFromDialog } from './open-file-dialog';
+import { openSavedReports } from './open-saved-report';
 import { hardenContents, hardenSession } from './security';
 import { windowOptions } from './security-policy';
 
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
   try {
     const backend = await openBackend(resolveDataDir(dataDirFlag(process.argv)), { lockAs: 'desktop app' });
     hardenSession(session.defaultSession);
+    openSavedReports(session.defaultSession);
     registerIpc(backend, appUrl);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -59,3 +59,13 @@ describe('desktop window security', () => {
     expect(meta).toBe(APP_CSP.replace("; frame-ancestors 'none'", ''));
   });
 });
+
+describe('saved reports', () => {
+  it('opens only a finished HTML report in the system browser', async () => {
+    const { shouldOpenSavedReport } = await import('../../../src/main/open-saved-report-policy');
+    expect(shouldOpenSavedReport('completed', '/home/ana/Report.html')).toBe(true);
+    expect(shouldOpenSavedReport('cancelled', '/home/ana/Report.html')).toBe(false);
+    expect(shouldOpenSavedReport('completed', '/home/ana/Report.csv')).toBe(false);
+    expect(shouldOpenSavedReport('completed', '/home/ana/Report.pdf')).toBe(false);
+  });
+});
