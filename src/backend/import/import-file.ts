@@ -42,13 +42,25 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
     imported = await read(detected.format, bytes);
   } catch (error) {
     if (error instanceof ImportRefusal) throw refusal(fileName, error.reason, error.code);
-    throw error;
+    // A parser that chokes (a page nested thousands deep overflows the stack) is
+    // still the file's fault, not a crash: say so, naming the file.
+    if (error instanceof RangeError) throw refusal(fileName, 'is nested too deeply to read as an article');
+    throw refusal(fileName, `could not be read as ${FORMAT_NAMES[detected.format]} (it looks damaged)`);
   }
   // An export's text is kept exactly: its claims' offsets point into it.
   const text = imported.article ? imported.text : normalizeText(imported.text);
   if (text === '') throw refusal(fileName, 'has no text in it (it is empty or only whitespace)');
   return { ...imported, text, format: detected.format };
 }
+
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  text: 'text',
+  markdown: 'Markdown',
+  html: 'a web page',
+  docx: 'a Word document',
+  pdf: 'a PDF',
+  json: 'a Factdesk export',
+};
 
 // Readers load on first use: jsdom, mammoth and pdfjs are heavy, and most
 // commands (and most imports) need at most one of them.
@@ -58,8 +70,13 @@ async function read(format: ImportFormat, bytes: Uint8Array): Promise<ImportedTe
       return fromText(bytes);
     case 'markdown':
       return (await import('./from-markdown')).fromMarkdown(decodeText(bytes).text);
-    case 'html':
-      return (await import('./from-html')).fromHtml(decodeHtml(bytes));
+    case 'html': {
+      const html = decodeHtml(bytes);
+      // jsdom and Readability recurse over the tree: a page nested thousands deep
+      // would take minutes or overflow the stack. No real article is that deep.
+      if (maxNesting(html) > MAX_HTML_NESTING) throw new ImportRefusal(`is nested more than ${MAX_HTML_NESTING} elements deep, which no article page is`);
+      return (await import('./from-html')).fromHtml(html);
+    }
     case 'docx':
       return (await import('./from-docx')).fromDocx(bytes);
     case 'pdf':
@@ -67,6 +84,22 @@ async function read(format: ImportFormat, bytes: Uint8Array): Promise<ImportedTe
     case 'json':
       return (await import('./from-json')).fromJson(decodeText(bytes).text);
   }
+}
+
+const MAX_HTML_NESTING = 1_000;
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** The deepest element nesting in the markup, by a linear scan of its tags (an estimate: forgiving of bad HTML). */
+export function maxNesting(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = match;
+    if (VOID_ELEMENTS.has(name!.toLowerCase()) || selfClosing) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
 }
 
 /** A BOM wins; then a <meta charset> naming Windows-1252/Latin-1; else UTF-8 with a 1252 fallback. */
