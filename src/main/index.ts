@@ -1,14 +1,14 @@
 // Electron glue only: the window, the single-instance lock and IPC wiring.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, app, session } from 'electron';
+import { Menu, app, session, type BrowserWindow } from 'electron';
 import { openBackend } from '../backend/open-backend';
 import { dataDirFlag, resolveDataDir } from '../backend/store/data-dir';
 import { registerIpc } from './ipc';
 import { appMenuTemplate } from './menu';
 import { openFileFromDialog } from './open-file-dialog';
 import { openSavedReports } from './open-saved-report';
+import { createMainWindow } from './create-window';
 import { hardenContents, hardenSession } from './security';
-import { windowOptions } from './security-policy';
 
 const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 const preloadFile = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -46,7 +46,7 @@ async function start(): Promise<void> {
         }),
       ),
     );
-    mainWindow = new BrowserWindow(windowOptions(preloadFile));
+    mainWindow = createMainWindow(preloadFile);
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => (mainWindow = null));
     if (process.env.ELECTRON_RENDERER_URL) await mainWindow.loadURL(appUrl);

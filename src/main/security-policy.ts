@@ -1,34 +1,6 @@
 // The desktop window's security decisions as plain data and pure functions, so
 // a unit test can assert every one of them without launching Electron.
 // See Electron's security checklist; the wiring is in security.ts.
-import type { BrowserWindowConstructorOptions } from 'electron';
-
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1280,
-    height: 860,
-    minWidth: 720,
-    minHeight: 480,
-    show: false,
-    title: 'Factdesk',
-    backgroundColor: '#f7f6f2',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: true,
-    },
-  };
-}
 
 /** The app's own pages: the built renderer file, or the dev server in development. */
 export function isAppUrl(url: string, appUrl: string): boolean {

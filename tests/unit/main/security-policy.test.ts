@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { APP_CSP } from '../../../src/shared/content-security-policy';
-import { allowPermission, isAppUrl, isSafeExternalUrl, windowOptions } from '../../../src/main/security-policy';
+import { allowPermission, isAppUrl, isSafeExternalUrl } from '../../../src/main/security-policy';
 
 describe('desktop window security', () => {
-  const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences!;
-
-  it('runs the page sandboxed, isolated and without Node', () => {
-    expect(prefs).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-    });
-    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
-  });
-
   it('recognises only the app’s own page as the app', () => {
     const app = 'file:///app/out/renderer/index.html';
     expect(isAppUrl('file:///app/out/renderer/index.html#/article/abc', app)).toBe(true);
