@@ -12,6 +12,7 @@ import { importHandlers } from './handlers/import';
 import { libraryHandlers } from './handlers/library';
 import { preferenceHandlers } from './handlers/preferences';
 import { reportHandlers } from './handlers/reports';
+import { revisionHandlers } from './handlers/revisions';
 import { sourceHandlers } from './handlers/sources';
 import type { Store } from './store/store';
 
@@ -35,6 +36,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     ...sourceHandlers(context),
     ...preferenceHandlers(context),
     ...reportHandlers(context),
+    ...revisionHandlers(context),
   } satisfies Handlers;
 
   async function invoke(op: unknown, input: unknown): Promise<Envelope<unknown>> {

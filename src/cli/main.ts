@@ -5,6 +5,7 @@ import { openBackend } from '../backend/open-backend';
 import { resolveDataDir } from '../backend/store/data-dir';
 import { UserError } from '../shared/errors';
 import { exportCommand, extractCommand, importCommand, listCommand, markCommand, showCommand, type Output } from './commands';
+import { reviseCommand } from './revise-command';
 
 const USAGE = `Usage: factdesk <command> [options]   (every command takes --data-dir DIR)
 
@@ -23,6 +24,9 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
   export ARTICLE --format html|pdf|md|csv|json|claimreview [-o FILE]
        [--status S[,S...]]      write the fact-check report (stdout without -o;
                                --status, repeatable, keeps only those claims)
+  revise ARTICLE FILE [--checker NAME]
+                               bring in a new revision of the article's text:
+                               verdicts carry over, changed claims are flagged
 
 ARTICLE is an article id or a unique start of one.`;
 
@@ -99,6 +103,9 @@ export async function run(argv: string[]): Promise<void> {
         raw: (data) => void process.stdout.write(data),
         stdoutIsTerminal: process.stdout.isTTY === true,
       });
+    case 'revise':
+      need(2, 'ARTICLE FILE [--checker NAME]');
+      return reviseCommand(openForWriting, args[0]!, args[1]!, values.checker, io);
     default:
       throw new UserError(`Unknown command “${command}”; run with --help to see the commands.`);
   }

@@ -1,0 +1,76 @@
+// Revisions: re-import an article's text and carry the verdicts over
+// (src/shared/revisions does the work), and confirm a claim whose words changed.
+import type { OpInput } from '../../shared/contract';
+import { UserError } from '../../shared/errors';
+import { normalizeText } from '../../shared/extract';
+import type { Article, Claim } from '../../shared/model';
+import { reanchorClaims, type ReanchorReport } from '../../shared/revisions';
+import { newId } from '../ids';
+import type { Store } from '../store/store';
+import type { HandlerContext } from './context';
+
+export function revisionHandlers({ store, now }: HandlerContext) {
+  return {
+    'articles:revise': async ({ id, text, checker }: OpInput<'articles:revise'>) => {
+      const who = checkerName(store, checker);
+      const normalized = normalizeText(text);
+      if (normalized === '') throw new UserError('The revision is empty: paste or import the new text first.');
+      let report: ReanchorReport | undefined;
+      const article = await store.update(id, (a) => {
+        if (normalized === a.text) throw new UserError(`The revision is the same as the current text of “${a.title}”; nothing changed.`);
+        const at = now().toISOString();
+        const revision = { id: newId(), text: normalized, createdAt: at };
+        const result = reanchorClaims(a.text, a.claims, normalized, revision.id, at, who, {
+          newId,
+          revisionNumber: a.revisions.length + 1,
+        });
+        report = result.report;
+        const orphans = [...(a.orphans ?? []), ...result.orphans];
+        return {
+          ...a,
+          text: normalized,
+          revisions: [...a.revisions, revision],
+          claims: result.claims,
+          ...(orphans.length > 0 ? { orphans } : {}),
+          updatedAt: at,
+        };
+      });
+      const { unchanged, moved, changed, orphaned, added } = report!;
+      return { article, report: { unchanged, moved, changed, orphaned, added } };
+    },
+
+    /** Clears the “changed since checked” flag; a claim without one is returned as is (nothing written). */
+    'claims:confirm': async ({ articleId, claimId, checker }: OpInput<'claims:confirm'>) => {
+      const who = checkerName(store, checker);
+      let confirmed: Claim | undefined;
+      await store.update(articleId, (a: Article) => {
+        const index = a.claims.findIndex((c) => c.id === claimId);
+        if (index < 0) throw new UserError(`Article “${a.title}” has no claim with id “${claimId}”.`, 'not-found');
+        const claim = a.claims[index]!;
+        if (!claim.changed) {
+          confirmed = claim;
+          return a;
+        }
+        const at = now().toISOString();
+        const { changed, ...rest } = claim;
+        confirmed = {
+          ...rest,
+          history: [
+            ...claim.history,
+            { at, by: who, kind: 'confirm', changes: [], detail: `confirmed the new wording; it was checked as “${changed.previousText}”` },
+          ],
+        };
+        const claims = a.claims.slice();
+        claims[index] = confirmed;
+        return { ...a, claims, updatedAt: at };
+      });
+      return { claim: confirmed! };
+    },
+  };
+}
+
+function checkerName(store: Store, given: string | undefined): string {
+  const who = (given ?? store.preferences().checker).trim();
+  if (!who) throw new UserError('Who is checking? Set the checker’s name before revising an article or confirming a claim.');
+  return who;
+}

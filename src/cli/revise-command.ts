@@ -1,0 +1,22 @@
+// `revise ARTICLE FILE`: brings in a new revision of an article's text from any
+// file the importer reads, and says in one line what happened to the claims.
+import { userInfo } from 'node:os';
+import type { Api } from '../shared/contract';
+import { findArticle, type Output } from './commands';
+import { readArticleFile } from './read-input';
+
+export async function reviseCommand(openApi: () => Promise<Api>, ref: string, file: string, checker: string | undefined, io: Output): Promise<void> {
+  // Read and check the file before opening the library: a bad file changes nothing.
+  const { text } = await readArticleFile(file);
+  const api = await openApi();
+  const found = await findArticle(api, ref);
+  const { preferences } = await api['preferences:get']({});
+  const who = checker?.trim() || preferences.checker || userInfo().username;
+  const { article, report } = await api['articles:revise']({ id: found.id, text, checker: who });
+  const revisionId = article.revisions.at(-1)!.id;
+  const flagged = article.claims.filter((c) => c.changed?.revisionId === revisionId).length;
+  io.out(
+    `Revision ${article.revisions.length} of “${article.title}”: ${report.unchanged} unchanged, ${report.moved} moved, ` +
+      `${report.changed} changed (${flagged} flagged), ${report.orphaned} orphaned, ${report.added} new.`,
+  );
+}
