@@ -8,6 +8,8 @@ export const ClaimFilter = z.object({
   labels: z.array(Label).optional(),
   sections: z.array(Section).optional(),
   checkers: z.array(z.string()).optional(),
+  /** Only claims flagged “changed since checked” by a revision. */
+  changedOnly: z.boolean().optional(),
   /** Words to find in the claim's text, note or correction (case-insensitive). */
   query: z.string().max(500).optional(),
 });
@@ -17,6 +19,7 @@ export type ClaimSort = 'article' | 'worthiness';
 
 export function matchesFilter(claim: Claim, filter: ClaimFilter): boolean {
   if (filter.statuses?.length && !filter.statuses.includes(claim.verdict.status)) return false;
+  if (filter.changedOnly && !claim.changed) return false;
   if (filter.sections?.length && !filter.sections.includes(claim.section)) return false;
   if (filter.labels?.length && !filter.labels.some((l) => claim.labels.includes(l))) return false;
   if (filter.checkers?.length && !filter.checkers.includes(claim.verdict.checker ?? '')) return false;
@@ -38,6 +41,6 @@ export function filterAndSort(claims: readonly Claim[], filter: ClaimFilter, sor
 
 export function isFilterActive(filter: ClaimFilter): boolean {
   return Boolean(
-    filter.statuses?.length || filter.labels?.length || filter.sections?.length || filter.checkers?.length || filter.query?.trim(),
+    filter.changedOnly || filter.statuses?.length || filter.labels?.length || filter.sections?.length || filter.checkers?.length || filter.query?.trim(),
   );
 }

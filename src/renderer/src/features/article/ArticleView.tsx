@@ -8,6 +8,8 @@ import { ClaimsList } from '../claims/ClaimsList';
 import { ShortcutSheet } from '../help/ShortcutSheet';
 import { EditMetaDialog } from '../import/EditMetaDialog';
 import { ExportDialog } from '../report/ExportDialog';
+import { OrphansDialog } from '../revisions/OrphansDialog';
+import { RevisionDialog } from '../revisions/RevisionDialog';
 import { ClaimPanel, type ClaimPanelHandle } from '../review/ClaimPanel';
 import { DoneSummary } from '../review/DoneSummary';
 import { ArticleReader } from './ArticleReader';
@@ -16,7 +18,7 @@ import { STATUS_TEXT } from './status-style';
 import { useArticle } from './use-article';
 import { isTyping, useShortcuts } from './use-shortcuts';
 
-type Dialog = 'help' | 'export' | 'done' | 'details' | null;
+type Dialog = 'help' | 'export' | 'done' | 'details' | 'revision' | 'orphans' | null;
 
 /** The review desk: the claims list on the left, one claim (or the whole article) on the right. */
 export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) {
@@ -35,6 +37,7 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
   const claims = article?.claims ?? [];
   const order = useMemo(() => filterAndSort(claims, filter, sort), [claims, filter, sort]);
   const counts = useMemo(() => countByStatus(claims), [claims]);
+  const changedCount = useMemo(() => claims.filter((c) => c.changed).length, [claims]);
   const checkers = useMemo(() => [...new Set(claims.map((c) => c.verdict.checker).filter((c): c is string => !!c))].sort(), [claims]);
   const currentIndex = claims.findIndex((c) => c.id === selectedId);
   const current = currentIndex >= 0 ? claims[currentIndex] : undefined;
@@ -170,6 +173,11 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
         </div>
         <div className="summary" aria-label="Progress">
           <ProgressBar counts={counts} total={claims.length} />
+          {changedCount > 0 && (
+            <p className="changed-count">
+              <span aria-hidden="true">⚑</span> {changedCount} changed since checked
+            </p>
+          )}
           <ul className="counts">
             {(Object.keys(STATUS_TEXT) as (keyof typeof STATUS_TEXT)[]).map((status) => (
               <li key={status} className={`status-${status}`}>
@@ -190,6 +198,14 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
           <button type="button" onClick={() => setDialog('details')}>
             Details…
           </button>
+          <button type="button" onClick={() => setDialog('revision')}>
+            New revision…
+          </button>
+          {(article.orphans?.length ?? 0) > 0 && (
+            <button type="button" onClick={() => setDialog('orphans')}>
+              Orphans ({article.orphans!.length})
+            </button>
+          )}
           <button type="button" onClick={() => setDialog('export')} aria-keyshortcuts="E">
             Export report…
           </button>
@@ -238,6 +254,7 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
                 onAddSource={state.addSource}
                 onSplit={(at) => state.split(current.id, at)}
                 onMerge={canMerge ? () => state.merge(current.id, next!.id) : undefined}
+                onConfirmChange={() => state.confirm(current.id)}
               />
             ) : null}
           </section>
@@ -246,6 +263,8 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
 
       {dialog === 'help' && <ShortcutSheet onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog articleId={article.id} initialStatuses={filter.statuses} onClose={() => setDialog(null)} />}
+      {dialog === 'revision' && <RevisionDialog onRevise={state.revise} onClose={() => setDialog(null)} />}
+      {dialog === 'orphans' && <OrphansDialog orphans={article.orphans ?? []} onClose={() => setDialog(null)} />}
       {dialog === 'details' && (
         <EditMetaDialog
           articleId={article.id}

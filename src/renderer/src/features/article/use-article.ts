@@ -26,6 +26,10 @@ export interface ArticleState {
   addSource(input: SourceInput): Promise<Source>;
   split(claimId: string, at: number): Promise<void>;
   merge(claimId: string, nextClaimId: string): Promise<void>;
+  /** Applies a new draft; returns a one-line summary of what happened to the claims. */
+  revise(text: string): Promise<string>;
+  /** Confirms that a changed claim's verdict still holds. */
+  confirm(claimId: string): Promise<void>;
   /** Shows metadata saved elsewhere (the details dialog). */
   setMeta(meta: ArticleMeta): void;
   undo(): Promise<string | null>;
@@ -131,12 +135,30 @@ export function useArticle(id: string): ArticleState {
     setStacks({ undo: [], redo: [] });
   }, []);
 
+  const revise = useCallback(async (text: string) => {
+    const { article: revised, report } = await api['articles:revise']({ id: articleRef.current!.id, text });
+    setArticle(revised);
+    setStacks({ undo: [], redo: [] }); // undo entries point at the previous draft's claims
+    const flagged = revised.claims.filter((c) => c.changed).length;
+    return `Revision ${revised.revisions.length}: ${report.unchanged} claims unchanged, ${report.moved} moved, ${report.changed} changed (${flagged} flagged for review), ${report.orphaned} orphaned, ${report.added} new.`;
+  }, []);
+
+  const confirm = useCallback(
+    async (claimId: string) => {
+      const { claim } = await api['claims:confirm']({ articleId: articleRef.current!.id, claimId });
+      replaceClaims([claim]);
+    },
+    [replaceClaims],
+  );
+
   const setMeta = useCallback((meta: ArticleMeta) => setArticle((a) => (a ? { ...a, ...meta } : a)), []);
 
   return {
     article,
     loadError,
     setMeta,
+    revise,
+    confirm,
     mark,
     markMany,
     addSource,

@@ -67,6 +67,10 @@ export const ClaimFilters = forwardRef<HTMLInputElement, Props>(function ClaimFi
           <option value="worthiness">Most check-worthy first</option>
         </select>
       </div>
+      <label className="inline-check">
+        <input type="checkbox" checked={!!filter.changedOnly} onChange={(e) => props.onFilter({ ...filter, changedOnly: e.target.checked || undefined })} />
+        Only claims changed since checked
+      </label>
       <p className="muted filter-count" aria-live="polite">
         {props.shown === props.total ? `${props.total} claims` : `${props.shown} of ${props.total} claims shown`}
       </p>

@@ -58,7 +58,14 @@ export function ClaimsList(props: Props) {
                 <span className="status-icon" role="img" aria-label={status.label}>
                   {status.icon}
                 </span>
-                <span className="claim-text">{claim.text}</span>
+                <span className="claim-text">
+                  {claim.changed && (
+                    <span className="changed-mark" role="img" aria-label="Changed since checked">
+                      ⚑{' '}
+                    </span>
+                  )}
+                  {claim.text}
+                </span>
                 {claim.section !== 'body' && <span className="section-tag">{claim.section}</span>}
               </button>
             </li>

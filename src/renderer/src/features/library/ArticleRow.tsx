@@ -56,6 +56,7 @@ export function ArticleRow(props: {
           <ProgressBar counts={a.counts} total={a.total} />
           <span className="article-counts">
             {checked} of {a.total} checked · {a.counts.disputed} disputed · {a.counts.unchecked} unchecked
+            {a.changed > 0 && <strong className="changed-count"> · ⚑ {a.changed} changed since checked</strong>}
           </span>
         </button>
       )}

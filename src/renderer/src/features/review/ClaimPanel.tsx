@@ -4,6 +4,7 @@ import type { Claim, HistoryEntry, Source, Status } from '../../../../shared/mod
 import { checkVerdictRules } from '../../../../shared/verdicts';
 import { errorMessage } from '../../api/client';
 import { MARKING_ORDER, STATUS_TEXT } from '../article/status-style';
+import { ChangedBanner } from '../revisions/ChangedBanner';
 import { ClaimInContext } from './ClaimInContext';
 import { SourcePicker } from './SourcePicker';
 import { SplitChooser } from './SplitChooser';
@@ -26,6 +27,8 @@ interface Props {
   onAddSource: (source: SourceInput) => Promise<Source>;
   onSplit?: (at: number) => Promise<void>;
   onMerge?: () => Promise<void>;
+  /** Confirms a claim flagged “changed since checked”. */
+  onConfirmChange?: () => Promise<void>;
 }
 
 /**
@@ -136,6 +139,7 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
           check-worthiness {Math.round(claim.score * 100)}%
         </span>
       </p>
+      {claim.changed && props.onConfirmChange && <ChangedBanner claim={claim} onConfirm={() => run(props.onConfirmChange!)} />}
       {props.articleText ? <ClaimInContext text={props.articleText} claim={claim} /> : <blockquote className="claim-context"><span className="claim-focus">{claim.text}</span></blockquote>}
 
       <div className="status-buttons" role="group" aria-label="Verdict">
