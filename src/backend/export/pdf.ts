@@ -7,18 +7,9 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { UserError } from '../../shared/errors';
 import { escapeHtml } from '../../shared/report/escape';
+import { CHROMIUM_FLAGS } from './chromium-flags';
 
 export type PrintPdf = (html: string, options: { title: string }) => Promise<Uint8Array>;
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Debian's Chromium (or FACTDESK_CHROMIUM), else Playwright's own, else none. */
 export function findChromium(): string | undefined {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
+import { Dialog } from '../../app/Dialog';
 
 /** Asks who is checking; every verdict and history entry carries this name. */
 export function CheckerDialog(props: {
@@ -25,36 +26,22 @@ export function CheckerDialog(props: {
   }
 
   return (
-    <div className="backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="checker-title"
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          e.stopPropagation();
-          props.onCancel?.();
-        }}
-      >
-        <h2 id="checker-title">Who is checking?</h2>
-        <p className="muted">Your name goes on every verdict and in each claim’s history.</p>
-        <label htmlFor="checker-name">Checker’s name</label>
-        <input id="checker-name" ref={input} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="actions">
-          {props.onCancel && (
-            <button type="button" onClick={props.onCancel}>
-              Cancel
-            </button>
-          )}
-          <button type="submit" className="primary">
-            Save
+    <Dialog labelledBy="checker-title" onClose={props.onCancel} onSubmit={submit}>
+      <h2 id="checker-title">Who is checking?</h2>
+      <p className="muted">Your name goes on every verdict and in each claim’s history.</p>
+      <label htmlFor="checker-name">Checker’s name</label>
+      <input id="checker-name" ref={input} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="actions">
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
           </button>
-        </div>
-      </form>
-    </div>
+        )}
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { Dialog } from '../../app/Dialog';
 
 export const SHORTCUTS: [string, string][] = [
   ['J  or  ↓', 'Next claim'],
@@ -28,39 +29,24 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
     close.current?.focus();
   }, []);
   return (
-    <div className="backdrop" onClick={onClose}>
-      <div
-        className="dialog shortcut-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' || e.key === '?') {
-            e.preventDefault();
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <p className="muted">Shortcuts never fire while you type in a field; Esc leaves the field.</p>
-        <dl className="shortcut-list">
-          {SHORTCUTS.map(([keys, action]) => (
-            <div key={keys}>
-              <dt>
-                <kbd>{keys}</kbd>
-              </dt>
-              <dd>{action}</dd>
-            </div>
-          ))}
-        </dl>
-        <div className="actions">
-          <button ref={close} type="button" className="primary" onClick={onClose}>
-            Close
-          </button>
-        </div>
+    <Dialog labelledBy="shortcuts-title" className="shortcut-sheet" onClose={onClose} closeOnBackdrop>
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <p className="muted">Shortcuts never fire while you type in a field; Esc leaves the field.</p>
+      <dl className="shortcut-list">
+        {SHORTCUTS.map(([keys, action]) => (
+          <div key={keys}>
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{action}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="actions">
+        <button ref={close} type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

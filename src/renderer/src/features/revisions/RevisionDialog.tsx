@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
+import { Dialog } from '../../app/Dialog';
 
 /** Paste the new draft of the article; verdicts follow their claims into it. */
 export function RevisionDialog(props: { onRevise: (text: string) => Promise<string>; onClose: () => void }) {
@@ -26,48 +27,34 @@ export function RevisionDialog(props: { onRevise: (text: string) => Promise<stri
   }
 
   return (
-    <div className="backdrop">
-      <form
-        className="dialog revision-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="revision-title"
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          e.stopPropagation();
-          props.onClose();
-        }}
-      >
-        <h2 id="revision-title">New revision</h2>
-        {result ? (
-          <p role="status" className="revision-result">
-            {result}
-          </p>
-        ) : (
-          <>
-            <p className="muted">Paste the whole edited draft. Unchanged claims keep their verdicts; changed ones are flagged; vanished ones are kept as orphans.</p>
-            <label htmlFor="revision-text">Edited article text</label>
-            <textarea id="revision-text" ref={area} rows={14} value={text} onChange={(e) => setText(e.target.value)} />
-          </>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={props.onClose}>
-            {result ? 'Close' : 'Cancel'}
+    <Dialog labelledBy="revision-title" className="revision-dialog" onClose={props.onClose} onSubmit={submit}>
+      <h2 id="revision-title">New revision</h2>
+      {result ? (
+        <p role="status" className="revision-result">
+          {result}
+        </p>
+      ) : (
+        <>
+          <p className="muted">Paste the whole edited draft. Unchanged claims keep their verdicts; changed ones are flagged; vanished ones are kept as orphans.</p>
+          <label htmlFor="revision-text">Edited article text</label>
+          <textarea id="revision-text" ref={area} rows={14} value={text} onChange={(e) => setText(e.target.value)} />
+        </>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={props.onClose}>
+          {result ? 'Close' : 'Cancel'}
+        </button>
+        {!result && (
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Matching claims…' : 'Apply revision'}
           </button>
-          {!result && (
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Matching claims…' : 'Apply revision'}
-            </button>
-          )}
-        </div>
-      </form>
-    </div>
+        )}
+      </div>
+    </Dialog>
   );
 }

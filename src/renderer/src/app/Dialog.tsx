@@ -1,0 +1,43 @@
+import type { FormEvent, ReactNode } from 'react';
+
+/**
+ * A modal dialog over a backdrop. Esc closes it and goes no further (the page's
+ * own Esc, "back to the library", must not fire as well). As a form, Enter submits.
+ */
+export function Dialog(props: {
+  labelledBy: string;
+  describedBy?: string;
+  className?: string;
+  role?: 'dialog' | 'alertdialog';
+  onClose?: () => void;
+  onSubmit?: (event: FormEvent) => void;
+  /** Clicking outside closes too (for sheets with nothing to lose). */
+  closeOnBackdrop?: boolean;
+  children: ReactNode;
+}) {
+  const common = {
+    className: `dialog ${props.className ?? ''}`.trim(),
+    role: props.role ?? 'dialog',
+    'aria-modal': true,
+    'aria-labelledby': props.labelledBy,
+    'aria-describedby': props.describedBy,
+    onClick: (e: React.MouseEvent) => e.stopPropagation(),
+    onKeyDown: (e: React.KeyboardEvent) => {
+      if (e.key !== 'Escape' || !props.onClose) return;
+      e.preventDefault();
+      e.stopPropagation();
+      props.onClose();
+    },
+  } as const;
+  return (
+    <div className="backdrop" onClick={props.closeOnBackdrop ? props.onClose : undefined}>
+      {props.onSubmit ? (
+        <form {...common} onSubmit={props.onSubmit}>
+          {props.children}
+        </form>
+      ) : (
+        <div {...common}>{props.children}</div>
+      )}
+    </div>
+  );
+}
