@@ -1,8 +1,11 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
+import { trapTab } from './trap-tab';
 
 /**
- * A modal dialog over a backdrop. Esc closes it and goes no further (the page's
- * own Esc, "back to the library", must not fire as well). As a form, Enter submits.
+ * A modal dialog over a backdrop. Tab stays inside it, and focus returns to where
+ * it was on close; Esc closes it and goes no
+ * further (the page's own Esc, "back to the library", must not fire as well). As a
+ * form, Enter submits.
  */
 export function Dialog(props: {
   labelledBy: string;
@@ -15,6 +18,13 @@ export function Dialog(props: {
   closeOnBackdrop?: boolean;
   children: ReactNode;
 }) {
+  // Focus goes back where it was when the dialog closes.
+  useEffect(() => {
+    const opener = document.activeElement;
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
   const common = {
     className: `dialog ${props.className ?? ''}`.trim(),
     role: props.role ?? 'dialog',
@@ -22,7 +32,8 @@ export function Dialog(props: {
     'aria-labelledby': props.labelledBy,
     'aria-describedby': props.describedBy,
     onClick: (e: React.MouseEvent) => e.stopPropagation(),
-    onKeyDown: (e: React.KeyboardEvent) => {
+    onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => {
+      trapTab(e, e.currentTarget);
       if (e.key !== 'Escape' || !props.onClose) return;
       e.preventDefault();
       e.stopPropagation();

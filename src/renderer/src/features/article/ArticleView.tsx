@@ -16,7 +16,7 @@ import { ArticleReader } from './ArticleReader';
 import { ProgressBar } from './ProgressBar';
 import { STATUS_TEXT } from './status-style';
 import { useArticle } from './use-article';
-import { isTyping, useShortcuts } from './use-shortcuts';
+import { useShortcuts } from './use-shortcuts';
 
 type Dialog = 'help' | 'export' | 'done' | 'details' | 'revision' | 'orphans' | null;
 
@@ -115,19 +115,9 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
     '/': () => search.current?.focus(),
     '?': () => setDialog('help'),
     Escape: onBack,
+    'Mod+z': () => void undoOrRedo('undo'),
+    'Mod+Shift+z': () => void undoOrRedo('redo'),
   });
-
-  // Ctrl/Cmd+Z undoes verdict changes; inside a text field it stays the field's own undo.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (isTyping(event.target) || document.querySelector('[role="dialog"]')) return;
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
-      event.preventDefault();
-      void undoOrRedo(event.shiftKey ? 'redo' : 'undo');
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undoOrRedo]);
 
   // File > Export… in the desktop app's menu.
   useEffect(

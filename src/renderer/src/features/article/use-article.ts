@@ -64,13 +64,11 @@ export function useArticle(id: string): ArticleState {
   const apply = useCallback(
     async (changes: { claimId: string; patch: VerdictPatch }[], label: string, record: 'new' | 'undo' | 'redo') => {
       const current = articleRef.current!;
-      const before = changes.map(({ claimId }) => ({
-        claimId,
-        patch: verdictPatch(current.claims.find((c) => c.id === claimId)!.verdict),
-      }));
+      const byId = new Map(current.claims.map((c) => [c.id, c]));
+      const before = changes.map(({ claimId }) => ({ claimId, patch: verdictPatch(byId.get(claimId)!.verdict) }));
       const result = await api['claims:markMany']({ articleId: current.id, changes });
       replaceClaims(result.claims);
-      const changed = result.claims.some((c, i) => c.history.length !== current.claims.find((x) => x.id === changes[i]!.claimId)!.history.length);
+      const changed = result.claims.some((c) => c.history.length !== byId.get(c.id)!.history.length);
       if (changed) {
         const entry: UndoEntry = { label, before, after: changes };
         setStacks((s) =>

@@ -6,9 +6,17 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** The name a key press has in a shortcut map: `j`, `J`, `ArrowDown`, or a chord such as `Mod+z` (Ctrl or ⌘). */
+export function shortcutName(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string | null {
+  if (event.altKey) return null;
+  if (event.ctrlKey || event.metaKey) return `Mod+${event.shiftKey ? 'Shift+' : ''}${event.key.toLowerCase()}`;
+  return event.key;
+}
+
 /**
- * Single-key shortcuts for the page. Esc inside a field leaves the field (which
- * saves it); every other key is ignored while typing or with Ctrl/Alt/Meta held.
+ * Keyboard shortcuts for the page. Esc inside a field leaves the field (which
+ * saves it); every other key is ignored while typing (a field keeps its own
+ * Ctrl+Z) or while a modal dialog is open.
  */
 export function useShortcuts(map: Record<string, () => void>): void {
   const current = useRef(map);
@@ -21,9 +29,9 @@ export function useShortcuts(map: Record<string, () => void>): void {
         if (event.key === 'Escape') (event.target as HTMLElement).blur();
         return;
       }
-      if (event.ctrlKey || event.altKey || event.metaKey) return;
-      if (document.querySelector('[role="dialog"]')) return;
-      const action = current.current[event.key];
+      if (document.querySelector('[aria-modal="true"]')) return;
+      const name = shortcutName(event);
+      const action = name === null ? undefined : current.current[name];
       if (action) {
         event.preventDefault();
         action();

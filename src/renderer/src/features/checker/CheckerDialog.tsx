@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 
@@ -10,10 +10,6 @@ export function CheckerDialog(props: {
 }) {
   const [name, setName] = useState(props.initial);
   const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    input.current?.focus();
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,7 +26,7 @@ export function CheckerDialog(props: {
       <h2 id="checker-title">Who is checking?</h2>
       <p className="muted">Your name goes on every verdict and in each claim’s history.</p>
       <label htmlFor="checker-name">Checker’s name</label>
-      <input id="checker-name" ref={input} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+      <input id="checker-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
       {error && <p className="error" role="alert">{error}</p>}
       <div className="actions">
         {props.onCancel && (

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { Dialog } from '../../app/Dialog';
 
 export const SHORTCUTS: [string, string][] = [
@@ -24,10 +23,6 @@ export const SHORTCUTS: [string, string][] = [
 
 /** The ? sheet: everything a newcomer needs to review without the mouse. */
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    close.current?.focus();
-  }, []);
   return (
     <Dialog labelledBy="shortcuts-title" className="shortcut-sheet" onClose={onClose} closeOnBackdrop>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
@@ -43,7 +38,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
         ))}
       </dl>
       <div className="actions">
-        <button ref={close} type="button" className="primary" onClick={onClose}>
+        <button autoFocus type="button" className="primary" onClick={onClose}>
           Close
         </button>
       </div>

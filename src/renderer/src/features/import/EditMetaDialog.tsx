@@ -3,6 +3,7 @@ import type { ArticleMeta, ArticleSummary } from '../../../../shared/model';
 import { api, errorMessage } from '../../api/client';
 import { MetaFields } from './MetaFields';
 import './import.css';
+import { Dialog } from '../../app/Dialog';
 
 /**
  * “Edit details”: an article's title, source URL, author, publication and date
@@ -35,20 +36,7 @@ export function EditMetaDialog(props: {
   }
 
   return (
-    <div className="backdrop">
-      <form
-        className="dialog edit-meta"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="edit-meta-heading"
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          e.stopPropagation();
-          props.onCancel();
-        }}
-      >
+    <Dialog labelledBy="edit-meta-heading" className="edit-meta" onClose={props.onCancel} onSubmit={submit}>
         <h2 id="edit-meta-heading">Edit details</h2>
         <div ref={fields}>
           <MetaFields idPrefix="edit-meta" value={meta} onChange={setMeta} />
@@ -58,7 +46,6 @@ export function EditMetaDialog(props: {
           <button type="button" onClick={props.onCancel}>Cancel</button>
           <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
         </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../../api/client';
 
 /** A new article from pasted copy, with the metadata the report will need. */
@@ -8,10 +8,6 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (id: string
   const [sourceUrl, setSourceUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    area.current?.focus();
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -32,7 +28,7 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (id: string
       <label htmlFor="article-text">Article text</label>
       <textarea
         id="article-text"
-        ref={area}
+        autoFocus
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {

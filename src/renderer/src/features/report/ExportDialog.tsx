@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { STATUSES, type Status } from '../../../../shared/model';
 import { REPORT_STATUS_ORDER, STATUS_WORDS } from '../../../../shared/report/report-model';
 import { REPORT_FILES, REPORT_FORMATS, type ReportFormat } from '../../../../shared/report/report-format';
 import { api, errorMessage } from '../../api/client';
-import { downloadFile, trapTab } from './download';
+import { Dialog } from '../../app/Dialog';
+import { downloadFile } from './download';
 import './export-dialog.css';
 
 const FORMAT_HINTS: Record<ReportFormat, string> = {
@@ -26,17 +27,6 @@ export function ExportDialog(props: { articleId: string; onClose: () => void; in
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  const opener = useRef<Element | null>(null);
-
-  useEffect(() => {
-    opener.current = document.activeElement;
-    form.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
-    return () => {
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    };
-  }, []);
-
   const filterApplies = format !== 'json';
 
   async function submit(event: FormEvent) {
@@ -64,23 +54,7 @@ export function ExportDialog(props: { articleId: string; onClose: () => void; in
   }
 
   return (
-    <div className="backdrop">
-      <form
-        ref={form}
-        className="dialog export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-title"
-        aria-describedby="export-help"
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            props.onClose();
-          } else if (form.current) trapTab(e, form.current);
-        }}
-      >
+    <Dialog labelledBy="export-title" describedBy="export-help" className="export-dialog" onClose={props.onClose} onSubmit={submit}>
         <h2 id="export-title">Export report</h2>
         <p id="export-help" className="muted">
           The file is saved where your browser saves downloads; it is never opened in Factdesk’s window.
@@ -89,7 +63,7 @@ export function ExportDialog(props: { articleId: string; onClose: () => void; in
           <legend>Format</legend>
           {REPORT_FORMATS.map((f) => (
             <label key={f} className="choice">
-              <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => { setFormat(f); setError(null); }} />
+              <input type="radio" name="export-format" value={f} checked={format === f} autoFocus={format === f} onChange={() => { setFormat(f); setError(null); }} />
               <span>
                 {REPORT_FILES[f].label}
                 <span className="muted hint"> — {FORMAT_HINTS[f]}</span>
@@ -124,7 +98,6 @@ export function ExportDialog(props: { articleId: string; onClose: () => void; in
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }

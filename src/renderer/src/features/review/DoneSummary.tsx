@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import type { Status } from '../../../../shared/model';
 import { Dialog } from '../../app/Dialog';
 import { STATUS_TEXT } from '../article/status-style';
@@ -11,10 +10,6 @@ export function DoneSummary(props: {
   onLibrary: () => void;
   onClose: () => void;
 }) {
-  const primary = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    primary.current?.focus();
-  }, []);
   return (
     <Dialog labelledBy="done-title" onClose={props.onClose}>
       <h2 id="done-title">Every claim is checked</h2>
@@ -34,7 +29,7 @@ export function DoneSummary(props: {
         <button type="button" onClick={props.onLibrary}>
           Back to the library
         </button>
-        <button ref={primary} type="button" className="primary" onClick={props.onExport}>
+        <button autoFocus type="button" className="primary" onClick={props.onExport}>
           Export the report
         </button>
       </div>

@@ -1,14 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { Dialog } from '../../app/Dialog';
 import type { Claim } from '../../../../shared/model';
 import { STATUS_TEXT } from '../article/status-style';
 
 /** Claims that vanished in a revision, with the verdicts and notes they carried. */
 export function OrphansDialog({ orphans, onClose }: { orphans: Claim[]; onClose: () => void }) {
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    close.current?.focus();
-  }, []);
   return (
     <Dialog labelledBy="orphans-title" className="orphans-dialog" onClose={onClose}>
       <h2 id="orphans-title">Claims no longer in the article ({orphans.length})</h2>
@@ -27,7 +22,7 @@ export function OrphansDialog({ orphans, onClose }: { orphans: Claim[]; onClose:
         ))}
       </ol>
       <div className="actions">
-        <button ref={close} type="button" className="primary" onClick={onClose}>
+        <button autoFocus type="button" className="primary" onClick={onClose}>
           Close
         </button>
       </div>

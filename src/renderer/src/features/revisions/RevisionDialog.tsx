@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 
@@ -8,10 +8,6 @@ export function RevisionDialog(props: { onRevise: (text: string) => Promise<stri
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    area.current?.focus();
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,7 +33,7 @@ export function RevisionDialog(props: { onRevise: (text: string) => Promise<stri
         <>
           <p className="muted">Paste the whole edited draft. Unchanged claims keep their verdicts; changed ones are flagged; vanished ones are kept as orphans.</p>
           <label htmlFor="revision-text">Edited article text</label>
-          <textarea id="revision-text" ref={area} rows={14} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea id="revision-text" autoFocus rows={14} value={text} onChange={(e) => setText(e.target.value)} />
         </>
       )}
       {error && (
