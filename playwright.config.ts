@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS } from './src/backend/export/chromium-flags';
+import { CHROMIUM_FLAGS, findChromium } from './src/backend/export/chromium';
 
 // Debian's Chromium where it is installed (these machines cannot download
-// Playwright's own browser); Playwright's bundled Chromium everywhere else.
-const SYSTEM_CHROMIUM = process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium';
-const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+// Playwright's own browser); Playwright's own everywhere else.
+const executablePath = findChromium();
 
 export default defineConfig({
   testDir: 'tests/e2e',

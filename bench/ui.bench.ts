@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../src/backend/export/chromium-flags';
+import { CHROMIUM_FLAGS, findChromium } from '../src/backend/export/chromium';
 import { openBackend } from '../src/backend/open-backend';
 import { startHttpServer } from '../src/server/http-server';
 
@@ -35,8 +35,7 @@ const backend = await openBackend(dataDir);
 await backend.api['preferences:set']({ preferences: { checker: 'Bench' } });
 const { article } = await backend.api['articles:create']({ text: await bigArticleText(), meta: { title: 'Bench' } });
 const server = await startHttpServer({ backend, staticDir: join(ROOT, 'out/renderer') });
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
 
 const opens: number[] = [];
 const steps: number[] = [];

@@ -1,6 +1,7 @@
 // The desktop window's security decisions as plain data and pure functions, so
 // a unit test can assert every one of them without launching Electron.
 // See Electron's security checklist; the wiring is in security.ts.
+import { isWebAddress } from '../backend/web-address';
 
 /** The app's own pages: the built renderer file, or the dev server in development. */
 export function isAppUrl(url: string, appUrl: string): boolean {
@@ -16,12 +17,7 @@ export function isAppUrl(url: string, appUrl: string): boolean {
 
 /** Only web links leave the app, and only to the system browser. */
 export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '' && !parsed.username;
-  } catch {
-    return false;
-  }
+  return isWebAddress(url) && new URL(url).username === '';
 }
 
 /** Factdesk needs no camera, microphone, location, notifications or anything else. */

@@ -17,7 +17,6 @@ test.afterEach(async () => {
 });
 
 const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
-const counts = (page: Page) => page.getByRole('region', { name: 'Progress' }).or(page.getByLabel('Progress'));
 
 async function expectNoSeriousA11yViolations(page: Page, testInfo: TestInfo, name: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -3,26 +3,12 @@
 // app can hand the report handlers Electron's webContents.printToPDF instead
 // (see PrintPdf). The page gets no network at all: the report is self-contained,
 // and a request would mean a bug or an injection.
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { UserError } from '../../shared/errors';
 import { escapeHtml } from '../../shared/report/escape';
-import { CHROMIUM_FLAGS } from './chromium-flags';
+import { CHROMIUM_FLAGS, findChromium } from './chromium';
 
 export type PrintPdf = (html: string, options: { title: string }) => Promise<Uint8Array>;
-
-/** Debian's Chromium (or FACTDESK_CHROMIUM), else Playwright's own, else none. */
-export function findChromium(): string | undefined {
-  const system = process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium';
-  if (existsSync(system)) return system;
-  try {
-    const bundled = chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // playwright-core knows no browser for this platform
-  }
-  return undefined;
-}
 
 export const printPdfWithChromium: PrintPdf = async (html, { title }) => {
   const executablePath = findChromium();

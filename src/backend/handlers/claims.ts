@@ -4,8 +4,7 @@ import { UserError } from '../../shared/errors';
 import type { Article, Claim } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
 import { newId } from '../ids';
-import type { Store } from '../store/store';
-import type { HandlerContext } from './context';
+import { requireChecker, type HandlerContext } from './context';
 
 interface Change {
   claimId: string;
@@ -15,7 +14,7 @@ interface Change {
 export function claimHandlers({ store, now }: HandlerContext) {
   /** Applies every change or none: a refused rule on one claim refuses the lot. */
   async function markAll(articleId: string, changes: Change[], checker: string | undefined) {
-    const who = checkerName(store, checker);
+    const who = requireChecker(store, checker, 'changing claims');
     let saved: Claim[] = [];
     const warnings = new Set<string>();
     await store.update(articleId, (article) => {
@@ -52,7 +51,7 @@ export function claimHandlers({ store, now }: HandlerContext) {
       markAll(articleId, changes, checker),
 
     'claims:split': async ({ articleId, claimId, at }: OpInput<'claims:split'>) => {
-      const who = checkerName(store, undefined);
+      const who = requireChecker(store, undefined, 'changing claims');
       const article = await store.update(articleId, (a) => {
         const index = findIndex(a, claimId);
         const claim = a.claims[index]!;
@@ -68,7 +67,7 @@ export function claimHandlers({ store, now }: HandlerContext) {
     },
 
     'claims:merge': async ({ articleId, claimId, nextClaimId }: OpInput<'claims:merge'>) => {
-      const who = checkerName(store, undefined);
+      const who = requireChecker(store, undefined, 'changing claims');
       const article = await store.update(articleId, (a) => {
         const index = findIndex(a, claimId);
         if (a.claims[index + 1]?.id !== nextClaimId) {
@@ -84,11 +83,6 @@ export function claimHandlers({ store, now }: HandlerContext) {
   };
 }
 
-function checkerName(store: Store, given: string | undefined): string {
-  const who = (given ?? store.preferences().checker).trim();
-  if (!who) throw new UserError('Who is checking? Set the checker’s name before changing claims.');
-  return who;
-}
 
 function findIndex(article: Article, claimId: string): number {
   const index = article.claims.findIndex((c) => c.id === claimId);

@@ -11,7 +11,7 @@ import { displayName, importFile } from '../import/import-file';
 import { summarize } from '../store/store';
 import { createArticle, titleFrom } from './articles';
 import type { HandlerContext } from './context';
-import { isWebAddress } from './sources';
+import { isWebAddress } from '../web-address';
 
 const PREVIEW_CHARS = 600;
 type OnConflict = NonNullable<OpInput<'articles:import'>['onConflict']>;

@@ -6,13 +6,12 @@ import { normalizeText } from '../../shared/extract';
 import type { Article, Claim } from '../../shared/model';
 import { reanchorClaims, type ReanchorReport } from '../../shared/revisions';
 import { newId } from '../ids';
-import type { Store } from '../store/store';
-import type { HandlerContext } from './context';
+import { requireChecker, type HandlerContext } from './context';
 
 export function revisionHandlers({ store, now }: HandlerContext) {
   return {
     'articles:revise': async ({ id, text, checker }: OpInput<'articles:revise'>) => {
-      const who = checkerName(store, checker);
+      const who = requireChecker(store, checker, 'revising an article or confirming a claim');
       const normalized = normalizeText(text);
       if (normalized === '') throw new UserError('The revision is empty: paste or import the new text first.');
       let report: ReanchorReport | undefined;
@@ -41,7 +40,7 @@ export function revisionHandlers({ store, now }: HandlerContext) {
 
     /** Clears the “changed since checked” flag; a claim without one is returned as is (nothing written). */
     'claims:confirm': async ({ articleId, claimId, checker }: OpInput<'claims:confirm'>) => {
-      const who = checkerName(store, checker);
+      const who = requireChecker(store, checker, 'revising an article or confirming a claim');
       let confirmed: Claim | undefined;
       await store.update(articleId, (a: Article) => {
         const index = a.claims.findIndex((c) => c.id === claimId);
@@ -69,8 +68,3 @@ export function revisionHandlers({ store, now }: HandlerContext) {
   };
 }
 
-function checkerName(store: Store, given: string | undefined): string {
-  const who = (given ?? store.preferences().checker).trim();
-  if (!who) throw new UserError('Who is checking? Set the checker’s name before revising an article or confirming a claim.');
-  return who;
-}

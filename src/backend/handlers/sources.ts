@@ -2,6 +2,7 @@ import { SourceInput, type OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
 import type { Source } from '../../shared/model';
 import { newId } from '../ids';
+import { isWebAddress } from '../web-address';
 import type { HandlerContext } from './context';
 
 export function sourceHandlers({ store, now }: HandlerContext) {
@@ -20,13 +21,4 @@ export function sourceHandlers({ store, now }: HandlerContext) {
       return { source: created };
     },
   };
-}
-
-export function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }

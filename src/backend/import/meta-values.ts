@@ -1,4 +1,5 @@
 // Small pure clean-ups shared by the readers' metadata.
+import { isWebAddress } from '../web-address';
 
 /** One line, trimmed, at most `max` characters. */
 export function cleanLine(value: unknown, max = 300): string {
@@ -10,12 +11,7 @@ export function cleanLine(value: unknown, max = 300): string {
 /** An http(s) address or nothing: file metadata never prefills another scheme. */
 export function cleanUrl(value: unknown): string {
   const text = cleanLine(value, 4000);
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? url.href : '';
-  } catch {
-    return '';
-  }
+  return isWebAddress(text) ? new URL(text).href : '';
 }
 
 /** "By Nadia Ferreira and Jo Park" → "Nadia Ferreira and Jo Park". */

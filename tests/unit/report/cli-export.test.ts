@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../../src/backend/export/pdf';
+import { findChromium } from '../../../src/backend/export/chromium';
 import { parseCsv } from './fixture';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src/backend/backend';
-import { findChromium } from '../../../src/backend/export/pdf';
+import { findChromium } from '../../../src/backend/export/chromium';
 import { Store } from '../../../src/backend/store/store';
 import type { Article } from '../../../src/shared/model';
 import { parseArticleJson } from '../../../src/shared/report/json';
