@@ -2,7 +2,7 @@
 // through its API. Any finding of medium severity or above fails the test, except
 // the checks that only ask for a human review of a feature every Electron app with
 // a preload and links uses; each of those is reviewed here, with the reason.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +29,21 @@ const REVIEWED: Record<string, { file: string; why: string }> = {
     why: 'the one openExternal call sits behind isSafeExternalUrl (http/https only, no credentials), unit-tested in security-policy.test.ts',
   },
 };
+
+/**
+ * The scanner writes its CSV with fire-and-forget fs.writeFile calls after run()
+ * resolves (a header, then the rows); removing the folder before they land makes
+ * the write fail outside the test. Wait until the file stops growing.
+ */
+async function findingsWritten(path: string): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const size = existsSync(path) ? statSync(path).size : -1;
+    if (size > 0 && size === last) return;
+    last = size;
+  }
+}
 
 describe('electronegativity', () => {
   it('finds nothing of medium severity or above that is not reviewed', async () => {
@@ -57,6 +72,7 @@ describe('electronegativity', () => {
       // Every reviewed check is still needed: when one disappears, drop its review.
       for (const id of Object.keys(REVIEWED)) expect(serious.some((f) => f.id === id), id).toBe(true);
     } finally {
+      await findingsWritten(join(out, 'findings.csv'));
       rmSync(out, { recursive: true, force: true });
     }
   }, 120_000);
