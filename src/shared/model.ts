@@ -135,8 +135,8 @@ export const Article = ArticleMeta.extend({
   text: z.string(),
   revisions: z.array(Revision).min(1),
   claims: z.array(Claim),
-  /** Claims that vanished in a revision, kept with their verdicts and notes (absent: none). */
-  orphans: z.array(Claim).optional(),
+  /** Claims that vanished in a revision, kept with their verdicts and notes. */
+  orphans: z.array(Claim),
   sources: z.array(Source),
 });
 export type Article = z.infer<typeof Article>;

@@ -56,6 +56,7 @@ export async function createArticle({ store, now }: HandlerContext, text: string
     text: normalized,
     revisions: [{ id: newId(), text: normalized, createdAt: at }],
     claims,
+    orphans: [],
     sources: [],
   };
   return store.create(article);

@@ -24,13 +24,13 @@ export function revisionHandlers({ store, now }: HandlerContext) {
           revisionNumber: a.revisions.length + 1,
         });
         report = result.report;
-        const orphans = [...(a.orphans ?? []), ...result.orphans];
+        const orphans = [...a.orphans, ...result.orphans];
         return {
           ...a,
           text: normalized,
           revisions: [...a.revisions, revision],
           claims: result.claims,
-          ...(orphans.length > 0 ? { orphans } : {}),
+          orphans,
           updatedAt: at,
         };
       });

@@ -29,7 +29,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   await fsyncDirectory(dir);
 }
 
-async function fsyncDirectory(dir: string): Promise<void> {
+export async function fsyncDirectory(dir: string): Promise<void> {
   let handle;
   try {
     handle = await open(dir, 'r');

@@ -2,8 +2,9 @@
 // is a hard link to the file about to be replaced (no copy, no extra write on
 // the save path), taken at most every few minutes per article; a copy where
 // the file system has no hard links.
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants, copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fsyncDirectory } from './atomic-write';
 
 export const BACKUPS_KEPT = 5;
 export const BACKUP_INTERVAL_MS = 5 * 60 * 1000;
@@ -45,5 +46,37 @@ export class BackupKeeper {
     this.lastBackup.set(id, now);
     const old = (await listBackups(this.dataDir, id)).slice(BACKUPS_KEPT);
     await Promise.all(old.map((name) => rm(join(dir, name), { force: true })));
+  }
+}
+
+/**
+ * Where a file written by an older Factdesk is kept before a migration replaces
+ * it: `backups/<id>/schema-<n>.json`, or `backups/library.schema-<n>.json`. These
+ * names are never pruned (article ids have no dots, so they cannot collide).
+ */
+export function preMigrationPath(dataDir: string, id: string | null, fromVersion: number): string {
+  return id === null
+    ? join(dataDir, 'backups', `library.schema-${fromVersion}.json`)
+    : join(backupDir(dataDir, id), `schema-${fromVersion}.json`);
+}
+
+/**
+ * Keeps `file` at `target` (a hard link, durable) before a migration rewrites it.
+ * True when the copy is there, including from an earlier start that stopped
+ * before writing the migration; false when it could not be made.
+ */
+export async function keepBeforeMigration(file: string, target: string): Promise<boolean> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await link(file, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return true;
+      await copyFile(file, target, constants.COPYFILE_EXCL);
+    }
+    await fsyncDirectory(dirname(target));
+    return true;
+  } catch {
+    return false;
   }
 }

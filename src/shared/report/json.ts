@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { describeZodError } from '../describe-zod-error';
 import { UserError } from '../errors';
+import { SCHEMA_VERSION, upgradeDocument } from '../migrations';
 import { Article } from '../model';
 
 export const ARTICLE_JSON_FORMAT = 'factdesk-article';
-export const ARTICLE_JSON_VERSION = 1;
+/** An export is the data folder's article under another name: same schema, same migrations. */
+export const ARTICLE_JSON_VERSION = SCHEMA_VERSION;
 
 export const ArticleDocument = z.object({
   format: z.literal(ARTICLE_JSON_FORMAT),
@@ -34,13 +36,11 @@ export function parseArticleJson(text: string): Article {
   if (head.format !== ARTICLE_JSON_FORMAT) {
     throw new UserError('The file is JSON but not a Factdesk article export (its “format” is not “factdesk-article”).');
   }
-  if (typeof head.schemaVersion === 'number' && head.schemaVersion > ARTICLE_JSON_VERSION) {
-    throw new UserError(
-      `The file was exported by a newer Factdesk (schema version ${head.schemaVersion}); update Factdesk to open it.`,
-      'refused',
-    );
+  const upgrade = upgradeDocument(data);
+  if (upgrade.kind === 'newer') {
+    throw new UserError(`The file was exported by a newer Factdesk (schema version ${upgrade.version}); update Factdesk to open it.`, 'refused');
   }
-  const parsed = ArticleDocument.safeParse(data);
+  const parsed = ArticleDocument.safeParse(upgrade.document);
   if (!parsed.success) throw new UserError(describeZodError(parsed.error, 'The article file'));
   const article = parsed.data.article;
   const sourceIds = new Set(article.sources.map((s) => s.id));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_FILE } from '../../../src/backend/store/summary-index';
 import { extractClaims, normalizeText } from '../../../src/shared/extract';
 import { Article } from '../../../src/shared/model';
 
@@ -51,12 +52,16 @@ function showJson(ref: string): Article {
   return Article.parse(JSON.parse(out));
 }
 
-/** Every file under a folder with its bytes. */
+/**
+ * Every file under a folder with its bytes, but the library's summary index:
+ * derived data that any open brings up to date with the articles.
+ */
 async function snapshot(folder: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   if (!existsSync(folder)) return out;
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
+    if (path === join(folder, INDEX_FILE)) continue;
     out[path.slice(folder.length)] = entry.isFile() ? (await readFile(path)).toString('base64') : '<dir>';
   }
   return out;

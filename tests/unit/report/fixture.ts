@@ -69,6 +69,7 @@ export function testArticle(overrides: Partial<Article> = {}): Article {
     text: TEXT,
     revisions: [{ id: 'rev-1', text: TEXT, createdAt: T0 }],
     claims,
+    orphans: [],
     sources: SOURCES,
     ...overrides,
   };

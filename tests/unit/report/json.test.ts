@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/shared/errors';
+import { SCHEMA_VERSION } from '../../../src/shared/migrations';
 import { Article } from '../../../src/shared/model';
 import { parseArticleJson, renderArticleJson } from '../../../src/shared/report/json';
 import { testArticle } from './fixture';
@@ -8,7 +9,7 @@ describe('JSON export and import', () => {
   it('round-trips to an equal, valid article', () => {
     const article = Article.parse(testArticle());
     const text = renderArticleJson(article);
-    expect(JSON.parse(text)).toMatchObject({ format: 'factdesk-article', schemaVersion: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'factdesk-article', schemaVersion: SCHEMA_VERSION });
     const back = parseArticleJson(text);
     expect(back).toEqual(article);
     expect(renderArticleJson(back)).toBe(text);
@@ -35,7 +36,7 @@ describe('JSON export and import', () => {
     expect(refusal('{not json')).toMatch(/not valid JSON/);
     expect(refusal('[]')).toMatch(/not a Factdesk article export/);
     expect(refusal(JSON.stringify({ ...good, format: 'other' }))).toMatch(/not a Factdesk article export/);
-    expect(refusal(JSON.stringify({ ...good, schemaVersion: 2 }))).toMatch(/newer Factdesk/);
+    expect(refusal(JSON.stringify({ ...good, schemaVersion: SCHEMA_VERSION + 1 }))).toMatch(/newer Factdesk/);
     const noTitle = structuredClone(good);
     noTitle.article.title = '';
     expect(refusal(JSON.stringify(noTitle))).toMatch(/field “article.title”/);

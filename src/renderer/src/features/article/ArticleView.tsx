@@ -191,9 +191,9 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
           <button type="button" onClick={() => setDialog('revision')}>
             New revision…
           </button>
-          {(article.orphans?.length ?? 0) > 0 && (
+          {article.orphans.length > 0 && (
             <button type="button" onClick={() => setDialog('orphans')}>
-              Orphans ({article.orphans!.length})
+              Orphans ({article.orphans.length})
             </button>
           )}
           <button type="button" onClick={() => setDialog('export')} aria-keyshortcuts="E">
@@ -254,7 +254,7 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
       {dialog === 'help' && <ShortcutSheet onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog articleId={article.id} initialStatuses={filter.statuses} onClose={() => setDialog(null)} />}
       {dialog === 'revision' && <RevisionDialog onRevise={state.revise} onClose={() => setDialog(null)} />}
-      {dialog === 'orphans' && <OrphansDialog orphans={article.orphans ?? []} onClose={() => setDialog(null)} />}
+      {dialog === 'orphans' && <OrphansDialog orphans={article.orphans} onClose={() => setDialog(null)} />}
       {dialog === 'details' && (
         <EditMetaDialog
           articleId={article.id}

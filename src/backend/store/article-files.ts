@@ -1,0 +1,152 @@
+// Reading the files of the data folder: each one validated (and migrated when an
+// older Factdesk wrote it); a bad one moved aside with its newest good backup
+// offered; a newer one refused and left untouched.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { LoadProblem } from '../../shared/contract';
+import type { Article } from '../../shared/model';
+import { UserError } from '../../shared/errors';
+import { backupDir, keepBeforeMigration, listBackups, preMigrationPath } from './backups';
+import { isProcessAlive } from './data-dir-lock';
+import {
+  ArticleDocument,
+  DEFAULT_PREFERENCES,
+  LibraryDocument,
+  SCHEMA_VERSION,
+  UnreadableFileError,
+  decoderFor,
+} from './documents';
+import { JsonFileAdapter } from './json-file-adapter';
+
+export const ARTICLE_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
+
+/** How a read may touch the folder: a reader without the folder's lock never writes a migration back. */
+export interface ReadOptions {
+  writable: boolean;
+}
+
+export function articlePath(dataDir: string, id: string): string {
+  return join(dataDir, 'articles', `${id}.json`);
+}
+
+/** `onMigrated` hears of a file from an older schema (the adapter returns it migrated). */
+function articleAdapter(dataDir: string, id: string, onMigrated?: (from: number) => void) {
+  return new JsonFileAdapter(articlePath(dataDir, id), decoderFor(ArticleDocument, onMigrated));
+}
+
+/** A lowdb handle for saving an article to its file. */
+export function articleDb(dataDir: string, article: Article): Low<ArticleDocument> {
+  return new Low<ArticleDocument>(articleAdapter(dataDir, article.id), { schemaVersion: SCHEMA_VERSION, article });
+}
+
+export async function openLibrary(dataDir: string, problems: LoadProblem[], options: ReadOptions): Promise<Low<LibraryDocument>> {
+  const defaults: LibraryDocument = { schemaVersion: SCHEMA_VERSION, preferences: DEFAULT_PREFERENCES };
+  const path = join(dataDir, 'library.json');
+  let migratedFrom: number | undefined;
+  const db = new Low<LibraryDocument>(new JsonFileAdapter(path, decoderFor(LibraryDocument, (from) => (migratedFrom = from))), defaults);
+  try {
+    await db.read();
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.decoded.kind === 'newer') {
+      throw new UserError(
+        `The data folder ${dataDir} was written by a newer Factdesk (library schema ${error.decoded.version}; this version reads ${SCHEMA_VERSION}); it was left untouched.`,
+        'refused',
+      );
+    }
+    const movedTo = await quarantine(dataDir, '', 'library.json');
+    problems.push({
+      file: 'library.json',
+      message: `The library file “library.json” could not be read (${error.message}); it was moved to ${movedTo} and the preferences were reset.`,
+    });
+    db.data = defaults;
+  }
+  if (migratedFrom !== undefined && options.writable && (await keepBeforeMigration(path, preMigrationPath(dataDir, null, migratedFrom)))) {
+    await db.write();
+  }
+  return db;
+}
+
+/** Reads and validates one article file; on failure records a problem and returns null. */
+export async function readArticleFile(
+  dataDir: string,
+  name: string,
+  problems: LoadProblem[],
+  options: ReadOptions,
+): Promise<Article | null> {
+  const id = name.slice(0, -'.json'.length);
+  let migratedFrom: number | undefined;
+  const adapter = articleAdapter(dataDir, id, (from) => (migratedFrom = from));
+  let document: ArticleDocument | null;
+  try {
+    document = await adapter.read();
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.decoded.kind === 'newer') {
+      problems.push({
+        file: name,
+        message: `The article file “${name}” was written by a newer Factdesk (schema ${error.decoded.version}; this version reads ${SCHEMA_VERSION}); it was left untouched.`,
+      });
+      return null;
+    }
+    const movedTo = await quarantine(dataDir, 'articles', name);
+    const backup = await newestGoodBackup(dataDir, id);
+    const offer = backup ? ` A backup from ${backup.savedAt} can be restored.` : '';
+    problems.push({
+      file: name,
+      message: `The article file “${name}” could not be read (${error.message}); it was moved to ${movedTo}.${offer}`,
+      ...(backup ? { articleId: id, backupAt: backup.savedAt } : {}),
+    });
+    return null;
+  }
+  const article = document?.article ?? null;
+  if (article && article.id !== id) {
+    problems.push({ file: name, message: `The article file “${name}” holds article “${article.id}”; it was skipped.` });
+    return null;
+  }
+  // The file as the older Factdesk wrote it is kept before it is replaced; without
+  // that copy (or the folder's lock) the file stays as it is, migrated in memory.
+  if (document && migratedFrom !== undefined && options.writable && (await keepBeforeMigration(adapter.path, preMigrationPath(dataDir, id, migratedFrom)))) {
+    await adapter.write(document);
+  }
+  return article;
+}
+
+/**
+ * Temp files left by a writer that died mid-save (`.<name>.<pid>.<random>.tmp`):
+ * removed when that process is gone; a live writer's are left alone.
+ */
+export async function removeOrphanedTempFiles(dir: string, names: string[]): Promise<void> {
+  for (const name of names) {
+    const match = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+    if (match && !isProcessAlive(Number(match[1]))) await rm(join(dir, name), { force: true });
+  }
+}
+
+/** The newest backup of an article that still parses and validates (migrated if it is older). */
+export async function newestGoodBackup(dataDir: string, id: string) {
+  for (const name of await listBackups(dataDir, id)) {
+    const path = join(backupDir(dataDir, id), name);
+    try {
+      const document = decoderFor(ArticleDocument)(await readFile(path, 'utf8'));
+      if (document.article.id !== id) continue;
+      return { article: document.article, savedAt: new Date(Number(name.slice(0, -5))).toISOString() };
+    } catch {
+      // a bad backup is skipped; older ones may still be good
+    }
+  }
+  return null;
+}
+
+/** Moves a bad file into quarantine/ under a unique name; never overwrites anything. */
+async function quarantine(dataDir: string, folder: string, name: string): Promise<string> {
+  await mkdir(join(dataDir, 'quarantine'), { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  // The random part keeps two quarantines in the same millisecond (or after the clock
+  // stepped back) from renaming over an earlier copy.
+  const target = join('quarantine', `${name}.${stamp}.${process.pid}.${randomBytes(4).toString('hex')}.corrupt`);
+  await rename(join(dataDir, folder, name), join(dataDir, target));
+  return target;
+}
