@@ -72,7 +72,10 @@ export class Store {
     const problems: LoadProblem[] = [];
     const library = await openLibrary(dataDir, problems, read);
     const entries = await readdir(join(dataDir, 'articles'));
-    if (read.writable) await removeOrphanedTempFiles(join(dataDir, 'articles'), entries);
+    if (read.writable) {
+      await removeOrphanedTempFiles(join(dataDir, 'articles'), entries);
+      await removeOrphanedTempFiles(dataDir, await readdir(dataDir)); // the library file's and the index's
+    }
     const names = entries.filter((n) => ARTICLE_FILE.test(n)).sort();
     const summaries = await summarizeArticles(dataDir, names, problems, read);
     return new Store(dataDir, library, summaries, problems, read);

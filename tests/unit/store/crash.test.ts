@@ -68,6 +68,7 @@ describe('crash safety', () => {
       });
       // The killed writer's half-written temp file is cleared away on the next open.
       expect(readdirSync(join(dir, 'articles')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
       totalAcked += acked;
     }
     expect(totalAcked, 'the kills landed while saves were being acknowledged').toBeGreaterThan(KILLS * 5);

@@ -1,6 +1,8 @@
 // The JSON database on real files: what a checker saves is there after a restart,
 // a damaged file costs that one article (moved aside, named, bytes kept), a file
 // from a newer Factdesk is never touched, and no write is ever lost or half done.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -302,6 +304,22 @@ describe('library.json', () => {
 });
 
 describe('writes', () => {
+  it('clear away the temp files of a writer that died mid-save, and leave a live writer’s alone', async () => {
+    const backend = await open();
+    const article = await createArticle(backend);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // exited: its pid is free
+    const leftovers = [
+      join(dir, 'articles', `.${article.id}.json.${dead}.0a1b2c.tmp`),
+      join(dir, `.library.json.${dead}.0a1b2c.tmp`),
+      join(dir, `.library-index.json.${dead}.0a1b2c.tmp`),
+    ];
+    const live = join(dir, 'articles', `.${article.id}.json.${process.pid}.3d4e5f.tmp`);
+    for (const path of [...leftovers, live]) await writeFile(path, '{"half": ');
+    await open();
+    for (const path of leftovers) expect(existsSync(path), path).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
   it('leave no temp files behind and the article file always validates against ArticleDocument', async () => {
     const backend = await open();
     await backend.api['preferences:set']({ preferences: { checker: 'Ana' } });
