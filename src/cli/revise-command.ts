@@ -1,18 +1,24 @@
 // `revise ARTICLE FILE`: brings in a new revision of an article's text from any
 // file the importer reads, and says in one line what happened to the claims.
 import { userInfo } from 'node:os';
+import { basename } from 'node:path';
 import type { Api } from '../shared/contract';
 import { findArticle, type Output } from './commands';
 import { readArticleFile } from './read-input';
 
 export async function reviseCommand(openApi: () => Promise<Api>, ref: string, file: string, checker: string | undefined, io: Output): Promise<void> {
   // Read and check the file before opening the library: a bad file changes nothing.
-  const { text } = await readArticleFile(file);
+  const { bytes } = await readArticleFile(file);
   const api = await openApi();
   const found = await findArticle(api, ref);
   const { preferences } = await api['preferences:get']({});
   const who = checker?.trim() || preferences.checker || userInfo().username;
-  const { article, report } = await api['articles:revise']({ id: found.id, text, checker: who });
+  // The file itself goes to the handler, so the app and the CLI read a draft the same way.
+  const { article, report } = await api['articles:revise']({
+    id: found.id,
+    file: { fileName: basename(file), data: Buffer.from(bytes).toString('base64') },
+    checker: who,
+  });
   const revisionId = article.revisions.at(-1)!.id;
   const flagged = article.claims.filter((c) => c.changed?.revisionId === revisionId).length;
   io.out(

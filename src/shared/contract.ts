@@ -102,8 +102,18 @@ export const contract = {
   'articles:restore': op(z.object({ id: Id }), z.object({ article: ArticleSummary })),
   'articles:restoreBackup': op(z.object({ id: Id }), z.object({ article: ArticleSummary })),
   // A new revision of the article's text (raw; normalized by the handler): claims are re-anchored on it.
+  // It comes pasted (`text`) or as a file, passed as `articles:import` passes one (its bytes as base64).
   'articles:revise': op(
-    z.object({ id: Id, text: z.string().max(20_000_000), checker: z.string().trim().min(1).max(200).optional() }),
+    z
+      .object({
+        id: Id,
+        text: z.string().max(20_000_000).optional(),
+        file: z.object({ fileName: z.string().max(1_000), data: z.string().max(36_000_000) }).optional(),
+        checker: z.string().trim().min(1).max(200).optional(),
+      })
+      .refine((input) => (input.text === undefined) !== (input.file === undefined), {
+        message: 'Give the new revision either as text or as a file, not both or neither',
+      }),
     z.object({ article: Article, report: RevisionReport }),
   ),
   'claims:mark': op(

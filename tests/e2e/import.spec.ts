@@ -74,6 +74,21 @@ test('drop a saved web page on the window', async ({ page }) => {
   await expect(form.getByLabel('Text preview')).not.toContainText('cookies');
   await form.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ferry Line to Gull Island');
+
+  // On the article view no screen takes files: a stray drop is cancelled (the
+  // browser would otherwise navigate to the file and leave the desk) and nothing opens.
+  const cancelled = await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['text'], 'stray.txt', { type: 'text/plain' }));
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+    const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(over);
+    document.body.dispatchEvent(drop);
+    return [over.defaultPrevented, drop.defaultPrevented];
+  });
+  expect(cancelled).toEqual([true, true]);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ferry Line to Gull Island');
+  await expect(page.getByRole('form', { name: /Import/ })).toHaveCount(0);
 });
 
 test('a file that cannot be imported gets one sentence and the library is unchanged', async ({ page }, testInfo) => {

@@ -1,6 +1,7 @@
 // A revised draft in the UI: verdicts follow their claims, a changed claim is
 // flagged with a word diff and its changed number called out, a vanished claim
-// is kept as an orphan with its note, and confirming clears the flag.
+// is kept as an orphan with its note, and confirming clears the flag. A draft can
+// also come as a file, chosen or dropped: a bad one gets its sentence in the dialog.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -84,4 +85,50 @@ test('a revision keeps verdicts, flags the changed claim and keeps the vanished 
   await expect(page.getByText('1 changed since checked')).toHaveCount(0);
   await panel(page).getByText(/^History/).click();
   await expect(panel(page).locator('.history li').last()).toContainText('Ana Ruiz: confirm');
+});
+
+test('a revision from a file: a dropped bad file gets its sentence in the dialog, a chosen one is applied and its changed claim flagged', async ({ page }, testInfo) => {
+  shell = await startShell(newDataDir());
+  await page.goto(shell.url);
+  await page.getByLabel('Checker’s name').fill('Ana Ruiz');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Article text').fill(SAMPLE);
+  await page.getByRole('button', { name: 'Split into claims' }).click();
+  await openClaim(page, 'The town council voted 5-2');
+  await page.keyboard.press('v');
+  await expect(panel(page).getByRole('button', { name: 'Verified', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByRole('button', { name: 'New revision…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New revision' });
+  // A file dropped on the window while the dialog is open is applied; this one is refused.
+  const drop = (type: 'dragenter' | 'drop') =>
+    page.evaluate((type) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{\\rtf1 x}'], 'notes.rtf', { type: 'application/rtf' }));
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, type);
+  await drop('dragenter');
+  await expect(page.getByText('Drop the file to apply it as the new revision')).toBeVisible();
+  await drop('drop');
+  await expect(dialog.getByRole('alert')).toContainText('“notes.rtf” is a Rich Text file (.rtf)');
+  await dialog.screenshot({ path: testInfo.outputPath('revise-file.png') });
+
+  // The picker from the keyboard: Enter on “Choose file…”.
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose file…' }).press('Enter');
+  await (await chooser).setFiles({ name: 'harbor-draft-2.txt', mimeType: 'text/plain', buffer: Buffer.from(REVISED) });
+  await expect(dialog.getByRole('status')).toContainText('Revision 2 from “harbor-draft-2.txt”:');
+  await expect(dialog.getByRole('status')).toContainText('1 changed (1 flagged for review), 2 orphaned, 0 new');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await dialog.screenshot({ path: testInfo.outputPath('revise-file-result.png') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await expect(page.getByText('1 changed since checked')).toBeVisible();
+  await openClaim(page, 'The town council voted 4-3');
+  const banner = panel(page).getByRole('region', { name: 'Changed since checked' });
+  await expect(banner.getByRole('list', { name: 'Facts that changed' })).toContainText('number 5-2 → 4-3');
+  await expect(panel(page).getByRole('button', { name: 'Verified', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -74,7 +74,8 @@ async function importExport({ store, now }: HandlerContext, fileName: string, ar
   );
 }
 
-function fromBase64(data: string): Uint8Array {
+/** File bytes as the contract carries them (see `articles:import`). */
+export function fromBase64(data: string): Uint8Array {
   return Buffer.from(data, 'base64');
 }
 

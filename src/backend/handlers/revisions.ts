@@ -1,18 +1,23 @@
-// Revisions: re-import an article's text and carry the verdicts over
-// (src/shared/revisions does the work), and confirm a claim whose words changed.
+// Revisions: a new draft of an article's text, pasted or from a file, with the
+// verdicts carried over (src/shared/revisions does the work), and confirming a
+// claim whose words changed.
 import type { OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
 import { normalizeText } from '../../shared/extract';
 import type { Article, Claim } from '../../shared/model';
 import { reanchorClaims, type ReanchorReport } from '../../shared/revisions';
 import { newId } from '../ids';
+import { readDraftFile } from '../import/draft-file';
 import { requireChecker, type HandlerContext } from './context';
+import { fromBase64 } from './import';
 
 export function revisionHandlers({ store, now }: HandlerContext) {
   return {
-    'articles:revise': async ({ id, text, checker }: OpInput<'articles:revise'>) => {
+    'articles:revise': async ({ id, text, file, checker }: OpInput<'articles:revise'>) => {
       const who = requireChecker(store, checker, 'revising an article or confirming a claim');
-      const normalized = normalizeText(text);
+      // The contract lets exactly one of `text` and `file` through.
+      const draft = file ? await readDraftFile(file.fileName, fromBase64(file.data)) : text!;
+      const normalized = normalizeText(draft);
       if (normalized === '') throw new UserError('The revision is empty: paste or import the new text first.');
       let report: ReanchorReport | undefined;
       const article = await store.update(id, (a) => {

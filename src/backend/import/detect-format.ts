@@ -24,12 +24,12 @@ const BY_EXTENSION: Record<string, ImportFormat> = {
 
 // Formats people will try, with what to do instead.
 const KNOWN_UNSUPPORTED: Record<string, string> = {
-  '.doc': 'an old Word file (.doc); open it in Word and save it as .docx, then import that',
-  '.rtf': 'a Rich Text file (.rtf); save it as .docx or plain text, then import that',
-  '.odt': 'an OpenDocument file (.odt); save it as .docx, then import that',
-  '.pages': 'a Pages file; export it as Word (.docx) or PDF, then import that',
-  '.mhtml': 'a web archive (.mhtml); save the page as “Web page, HTML only”, then import that',
-  '.webarchive': 'a Safari web archive; save the page as HTML (Page Source), then import that',
+  '.doc': 'an old Word file (.doc); open it in Word, save it as .docx and use that file',
+  '.rtf': 'a Rich Text file (.rtf); save it as .docx or plain text and use that file',
+  '.odt': 'an OpenDocument file (.odt); save it as .docx and use that file',
+  '.pages': 'a Pages file; export it as Word (.docx) or PDF and use that file',
+  '.mhtml': 'a web archive (.mhtml); save the page as “Web page, HTML only” and use that file',
+  '.webarchive': 'a Safari web archive; save the page as HTML (Page Source) and use that file',
 };
 
 const SUPPORTED_LIST = 'a .txt, .md, .docx, .html, .pdf or Factdesk .json file';

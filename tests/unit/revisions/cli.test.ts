@@ -49,12 +49,21 @@ describe('factdesk revise', () => {
     expect(claim.changed?.previousText).toContain('1,200 miles');
     expect(claim.history.at(-1)).toMatchObject({ kind: 'reanchor', by: 'Ben' });
 
-    // The same text again is refused in one line, and a missing file too.
-    for (const run of [cli(['revise', id, join(FIXTURES, 'number-changed.txt')]), cli(['revise', id, join(root, 'missing.txt')])]) {
+    // The same text again is refused in one line, and a missing file too, and a
+    // Factdesk export (read as the app reads it: a whole article, not a draft).
+    const exported = join(root, 'water-rates.json');
+    expect(cli(['export', id, '--format', 'json', '-o', exported]).status).toBe(0);
+    const refused = [
+      cli(['revise', id, join(FIXTURES, 'number-changed.txt')]),
+      cli(['revise', id, join(root, 'missing.txt')]),
+      cli(['revise', id, exported]),
+    ];
+    for (const run of refused) {
       expect(run.status).not.toBe(0);
       expect(run.stdout).toBe('');
       expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(run.stderr).not.toMatch(/internal error|^\s+at /m);
     }
+    expect(refused[2]!.stderr).toContain('“water-rates.json” is a Factdesk export, a whole article rather than a new draft of its text');
   });
 });

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SourceInput, VerdictPatch } from '../../../../shared/contract';
 import type { Article, ArticleMeta, Claim, Source, Verdict } from '../../../../shared/model';
 import { api, errorMessage } from '../../api/client';
+import type { PickedFile } from '../../files/read-file';
 
 interface UndoEntry {
   label: string;
@@ -26,8 +27,8 @@ export interface ArticleState {
   addSource(input: SourceInput): Promise<Source>;
   split(claimId: string, at: number): Promise<void>;
   merge(claimId: string, nextClaimId: string): Promise<void>;
-  /** Applies a new draft; returns a one-line summary of what happened to the claims. */
-  revise(text: string): Promise<string>;
+  /** Applies a new draft, pasted or from a file; returns a one-line summary of what happened to the claims. */
+  revise(draft: { text: string } | { file: PickedFile }): Promise<string>;
   /** Confirms that a changed claim's verdict still holds. */
   confirm(claimId: string): Promise<void>;
   /** Shows metadata saved elsewhere (the details dialog). */
@@ -133,12 +134,13 @@ export function useArticle(id: string): ArticleState {
     setStacks({ undo: [], redo: [] });
   }, []);
 
-  const revise = useCallback(async (text: string) => {
-    const { article: revised, report } = await api['articles:revise']({ id: articleRef.current!.id, text });
+  const revise = useCallback(async (draft: { text: string } | { file: PickedFile }) => {
+    const { article: revised, report } = await api['articles:revise']({ id: articleRef.current!.id, ...draft });
     setArticle(revised);
     setStacks({ undo: [], redo: [] }); // undo entries point at the previous draft's claims
     const flagged = revised.claims.filter((c) => c.changed).length;
-    return `Revision ${revised.revisions.length}: ${report.unchanged} claims unchanged, ${report.moved} moved, ${report.changed} changed (${flagged} flagged for review), ${report.orphaned} orphaned, ${report.added} new.`;
+    const from = 'file' in draft ? ` from “${draft.file.fileName}”` : '';
+    return `Revision ${revised.revisions.length}${from}: ${report.unchanged} claims unchanged, ${report.moved} moved, ${report.changed} changed (${flagged} flagged for review), ${report.orphaned} orphaned, ${report.added} new.`;
   }, []);
 
   const confirm = useCallback(

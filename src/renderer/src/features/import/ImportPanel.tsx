@@ -1,8 +1,9 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { api, errorMessage } from '../../api/client';
 import { MetaFields, type MetaDraft } from './MetaFields';
-import { ACCEPT, readPickedFile, type PickedFile } from './read-file';
-import { useFileDrop } from './use-file-drop';
+import { DropOverlay } from '../../files/DropOverlay';
+import { ACCEPT, readPickedFile, type PickedFile } from '../../files/read-file';
+import { useFileDrop } from '../../files/use-file-drop';
 import './import.css';
 
 
@@ -96,12 +97,7 @@ export function ImportPanel({ onImported, ref }: { onImported: (id: string) => v
           if (file) inspectFile(file);
         }}
       />
-      {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          <p>Drop the file to import it</p>
-          <p className="muted">.txt, .md, .docx, .html, .pdf or a Factdesk .json export</p>
-        </div>
-      )}
+      {dragging && <DropOverlay title="Drop the file to import it" hint=".txt, .md, .docx, .html, .pdf or a Factdesk .json export" />}
       {error && (
         <p className="error import-error" role="alert">
           {error}

@@ -1,7 +1,10 @@
-// A picked or dropped File to what the import operations take: its name and its
-// bytes as base64. Refuses what can be refused before reading (folders, size).
+// A picked or dropped File to what the file operations (import, revise) take: its
+// name and its bytes as base64. Refuses what can be refused before reading (folders, size).
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
-export const ACCEPT = '.txt,.md,.markdown,.docx,.html,.htm,.pdf,.json,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Files that hold an article's text: what a new revision can come from. */
+export const ACCEPT_DRAFT = '.txt,.md,.markdown,.docx,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** What the import takes: those, and a Factdesk .json export (a whole article). */
+export const ACCEPT = `${ACCEPT_DRAFT},.json`;
 
 export interface PickedFile {
   fileName: string;
