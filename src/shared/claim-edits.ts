@@ -5,8 +5,9 @@ import { findLabels, findSpeaker } from './extract/labels';
 import { scoreClaim } from './extract/score';
 import { findSpans } from './extract/spans';
 import { scanWords } from './extract/words';
-import { UNCHECKED, type Claim, type FieldChange, type HistoryEntry, type Section, type Verdict } from './model';
+import { UNCHECKED, type Claim, type ClaimChange, type FieldChange, type HistoryEntry, type Section, type Verdict } from './model';
 import { UserError } from './errors';
+import { hasVerdict, quoteShort } from './verdicts';
 
 /** Labels, spans and score for an arbitrary range of the article text. */
 export function describeRange(text: string, start: number, end: number, section: Section) {
@@ -34,6 +35,12 @@ function trimRange(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
+/** For a history entry: the wording a flagged claim's verdict was given on. */
+function changedNote(claims: readonly Claim[]): string {
+  const previous = claims.filter((c) => c.changed).map((c) => `“${quoteShort(c.changed!.previousText)}”`);
+  return previous.length > 0 ? `; its wording had changed since it was checked as ${previous.join(' and ')}` : '';
+}
+
 function resetChanges(verdict: Verdict): FieldChange[] {
   const changes: FieldChange[] = [];
   if (verdict.status !== 'unchecked') changes.push({ field: 'status', from: verdict.status, to: 'unchecked' });
@@ -46,7 +53,9 @@ function resetChanges(verdict: Verdict): FieldChange[] {
 /**
  * Splits `claim` at article offset `at` into two claims. A verdict on the whole
  * no longer says anything about each half, so both halves start unchecked; the
- * old verdict is kept in each half's history (the split entry records it).
+ * old verdict is kept in each half's history (the split entry records it). With
+ * no verdict left there is nothing to re-check, so a “changed since checked”
+ * flag is not carried over; the entry names the wording that was checked.
  */
 export function splitClaim(text: string, claim: Claim, at: number, ids: [string, string], by: string, when: string): [Claim, Claim] {
   const [aStart, aEnd] = trimRange(text, claim.start, at);
@@ -62,7 +71,7 @@ export function splitClaim(text: string, claim: Claim, at: number, ids: [string,
     by,
     kind: 'split',
     changes: resetChanges(claim.verdict),
-    detail: `split from “${claim.text}”`,
+    detail: `split from “${claim.text}”${changedNote([claim])}`,
   };
   const half = (id: string, start: number, end: number): Claim => ({
     ...describeRange(text, start, end, claim.section),
@@ -77,7 +86,9 @@ export function splitClaim(text: string, claim: Claim, at: number, ids: [string,
  * Merges two neighbouring claims. Both histories are kept, in time order. When
  * both had the same status the merged claim keeps it, with both notes and the
  * union of sources; otherwise it is unchecked again and the merge entry records
- * what each one was.
+ * what each one was. A kept verdict still rests on the wording that was
+ * checked, so a “changed since checked” flag on either claim stays on the
+ * merged one, naming both checked wordings; an unchecked merge has none to keep.
  */
 export function mergeClaims(text: string, first: Claim, second: Claim, id: string, by: string, when: string): Claim {
   if (second.start < first.end) throw new UserError('Only a claim and the one after it can be merged.');
@@ -101,13 +112,24 @@ export function mergeClaims(text: string, first: Claim, second: Claim, id: strin
     by,
     kind: 'merge',
     changes: same ? [] : [...resetChanges(first.verdict), ...resetChanges(second.verdict)],
-    detail: `merged “${first.text}” (${first.verdict.status}) with “${second.text}” (${second.verdict.status})`,
+    detail: `merged “${first.text}” (${first.verdict.status}) with “${second.text}” (${second.verdict.status})${changedNote([first, second])}`,
   };
   const history = [...first.history, ...second.history].sort((a, b) => a.at.localeCompare(b.at));
+  const changed = hasVerdict(verdict) ? mergedChange(first, second) : undefined;
   return {
     ...describeRange(text, first.start, second.end, first.section),
     id,
     verdict,
     history: [...history, entry],
+    ...(changed ? { changed } : {}),
   };
+}
+
+/** The flag for a merge of two claims, either of which may be flagged: the wordings checked, and the latest revision. */
+function mergedChange(first: Claim, second: Claim): ClaimChange | undefined {
+  const flags = [first.changed, second.changed].filter((c): c is ClaimChange => c !== undefined);
+  if (flags.length === 0) return undefined;
+  const latest = flags.reduce((a, b) => (b.at > a.at ? b : a));
+  const previousText = [first, second].map((c) => c.changed?.previousText ?? c.text).join(' ');
+  return { previousText, revisionId: latest.revisionId, at: latest.at };
 }

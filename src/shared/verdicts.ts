@@ -1,6 +1,6 @@
 // Verdict rules and history, as pure functions: the handlers, the UI and the
 // tests all decide with these, so a rule means the same thing everywhere.
-import type { Claim, FieldChange, Status, Verdict } from './model';
+import type { Claim, FieldChange, HistoryEntry, Status, Verdict } from './model';
 import type { VerdictPatch } from './contract';
 
 export interface RuleCheck {
@@ -46,7 +46,9 @@ export function diffVerdict(before: Verdict, after: Verdict): FieldChange[] {
 /**
  * Applies a verdict patch to a claim: the new verdict, and one history entry
  * appended when anything changed. Returns the claim unchanged (same object) for
- * a patch that changes nothing, so a repeated save writes nothing.
+ * a patch that changes nothing, so a repeated save writes nothing. A checker who
+ * changes the verdict of a claim flagged “changed since checked” has ruled on the
+ * new wording, so the flag goes and the entry says which wording it replaces.
  */
 export function applyVerdictPatch(claim: Claim, patch: VerdictPatch, checker: string, at: string): Claim {
   const next: Verdict = {
@@ -57,11 +59,20 @@ export function applyVerdictPatch(claim: Claim, patch: VerdictPatch, checker: st
   };
   const changes = diffVerdict(claim.verdict, next);
   if (changes.length === 0) return claim;
-  return {
-    ...claim,
-    verdict: next,
-    history: [...claim.history, { at, by: checker, kind: 'verdict', changes }],
-  };
+  const { changed, ...rest } = claim;
+  const entry: HistoryEntry = { at, by: checker, kind: 'verdict', changes };
+  if (changed) entry.detail = `verdict given on the new wording; it was checked as “${quoteShort(changed.previousText)}”`;
+  return { ...rest, verdict: next, history: [...claim.history, entry] };
+}
+
+/** Whether a checker has put anything on the claim: a status, a note, a correction or a source. */
+export function hasVerdict(verdict: Verdict): boolean {
+  return verdict.status !== 'unchecked' || verdict.note !== '' || verdict.correction !== '' || verdict.sourceIds.length > 0;
+}
+
+/** A claim's words for a history entry, cut short so the entry stays one line. */
+export function quoteShort(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function definedFields(patch: VerdictPatch): Partial<Verdict> {

@@ -27,7 +27,8 @@
 // history. A claim found unchanged in place gets no history entry either.
 import { describeRange } from '../claim-edits';
 import { extractClaims } from '../extract';
-import { UNCHECKED, type Claim, type ExtractedClaim, type HistoryEntry, type Verdict } from '../model';
+import { hasVerdict, quoteShort } from '../verdicts';
+import { UNCHECKED, type Claim, type ExtractedClaim, type HistoryEntry } from '../model';
 import { anchorOf, contextSimilarity, type Anchor } from './anchor';
 import { matcher } from './similarity';
 import { changedFacts, describeFacts, wordSimilarityOf, wordsOf, type FactChange } from './word-diff';
@@ -427,14 +428,6 @@ interface Context {
   at: string;
   by: string;
   options: ReanchorOptions;
-}
-
-function hasVerdict(v: Verdict): boolean {
-  return v.status !== 'unchecked' || v.note !== '' || v.correction !== '' || v.sourceIds.length > 0;
-}
-
-function quoteShort(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function build(

@@ -92,6 +92,111 @@ describe('split and merge', () => {
   });
 });
 
+describe('claims flagged “changed since checked”', () => {
+  const REVISED = 'The bridge opened in 1933. It cost $5 million.\nTraffic doubled by 1951, officials said.';
+
+  /** TEXT with each claim given `statuses[i]`, then a revision that changes a number in every claim: the checked ones are flagged. */
+  async function flaggedArticle(statuses: ('verified' | 'unchecked')[]) {
+    const a = await article();
+    await backend.api['claims:markMany']({
+      articleId: a.id,
+      changes: a.claims.flatMap((c, i) => (statuses[i] === 'verified' ? [{ claimId: c.id, patch: { status: 'verified' as const } }] : [])),
+    });
+    const { article: revised } = await backend.api['articles:revise']({ id: a.id, text: REVISED });
+    return revised;
+  }
+
+  async function changedCount(): Promise<number> {
+    const { articles } = await createBackend(await Store.open(dir)).api['library:list']({});
+    return articles[0]!.changed;
+  }
+
+  it('a new verdict clears the flag, says so in the history, and the library counts one fewer', async () => {
+    const a = await flaggedArticle(['verified', 'verified', 'verified']);
+    expect(await changedCount()).toBe(3);
+    const [one, two] = a.claims;
+    const { claims } = await backend.api['claims:markMany']({
+      articleId: a.id,
+      changes: [
+        { claimId: one!.id, patch: { status: 'disputed', note: 'It opened in 1932.' } },
+        { claimId: two!.id, patch: { note: 'Budget report, p. 4.' } },
+      ],
+    });
+    expect(claims.map((c) => c.changed)).toEqual([undefined, undefined]);
+    expect(claims[0]!.history.at(-1)).toMatchObject({
+      kind: 'verdict',
+      by: 'Ana',
+      detail: 'verdict given on the new wording; it was checked as “The bridge opened in 1932.”',
+    });
+    expect(claims[1]!.history.at(-1)!.detail).toBe('verdict given on the new wording; it was checked as “It cost $4 million.”');
+    const { article: saved } = await createBackend(await Store.open(dir)).api['articles:get']({ id: a.id });
+    expect(saved.claims.map((c) => c.changed !== undefined)).toEqual([false, false, true]);
+    expect(await changedCount()).toBe(1);
+  });
+
+  it('a mark that changes nothing writes nothing and leaves the flag', async () => {
+    const a = await flaggedArticle(['verified', 'verified', 'verified']);
+    const file = join(dir, 'articles', `${a.id}.json`);
+    const before = await readFile(file, 'utf8');
+    const { claim } = await backend.api['claims:mark']({ articleId: a.id, claimId: a.claims[0]!.id, patch: { status: 'verified' } });
+    expect(claim.changed).toEqual(a.claims[0]!.changed);
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await changedCount()).toBe(3);
+  });
+
+  it('splitting a flagged claim leaves two unchecked, unflagged halves whose history names the checked wording', async () => {
+    const a = await flaggedArticle(['verified', 'verified', 'verified']);
+    const last = a.claims.at(-1)!;
+    const at = last.start + last.text.indexOf(', officials');
+    const { article: split } = await backend.api['claims:split']({ articleId: a.id, claimId: last.id, at });
+    for (const half of split.claims.slice(-2)) {
+      expect(half.verdict.status).toBe('unchecked');
+      expect(half.changed).toBeUndefined();
+      expect(half.history.at(-1)!.detail).toBe(
+        'split from “Traffic doubled by 1951, officials said.”; its wording had changed since it was checked as “Traffic doubled by 1950, officials said.”',
+      );
+    }
+    expect(await changedCount()).toBe(2);
+  });
+
+  it('merging keeps the flag when the merged claim keeps a verdict, with both checked wordings', async () => {
+    const a = await flaggedArticle(['verified', 'verified', 'unchecked']);
+    const [one, two] = a.claims;
+    const { article: merged } = await backend.api['claims:merge']({ articleId: a.id, claimId: one!.id, nextClaimId: two!.id });
+    const claim = merged.claims[0]!;
+    expect(claim.verdict.status).toBe('verified');
+    expect(claim.changed).toEqual({
+      previousText: 'The bridge opened in 1932. It cost $4 million.',
+      revisionId: a.revisions.at(-1)!.id,
+      at: '2026-03-01T10:00:00.000Z',
+    });
+    expect(claim.history.at(-1)!.detail).toContain('its wording had changed since it was checked as “The bridge opened in 1932.” and “It cost $4 million.”');
+    expect(await changedCount()).toBe(1);
+  });
+
+  it('merging a flagged claim with an unflagged one flags the merge with the unflagged one’s own words', async () => {
+    const a = await flaggedArticle(['verified', 'verified', 'unchecked']);
+    const [one, two] = a.claims;
+    await backend.api['claims:confirm']({ articleId: a.id, claimId: one!.id });
+    const { article: merged } = await backend.api['claims:merge']({ articleId: a.id, claimId: one!.id, nextClaimId: two!.id });
+    expect(merged.claims[0]!.changed?.previousText).toBe('The bridge opened in 1933. It cost $4 million.');
+  });
+
+  it('merging drops the flag when the merged claim is unchecked again', async () => {
+    const a = await flaggedArticle(['verified', 'verified', 'unchecked']);
+    const [one, two] = a.claims;
+    await backend.api['claims:mark']({ articleId: a.id, claimId: one!.id, patch: { status: 'disputed', note: 'It opened in 1932.' } });
+    const { article: merged } = await backend.api['claims:merge']({ articleId: a.id, claimId: one!.id, nextClaimId: two!.id });
+    const claim = merged.claims[0]!;
+    expect(claim.verdict.status).toBe('unchecked');
+    expect(claim.changed).toBeUndefined();
+    expect(claim.history.at(-1)!.detail).toBe(
+      'merged “The bridge opened in 1933.” (disputed) with “It cost $5 million.” (verified); its wording had changed since it was checked as “It cost $4 million.”',
+    );
+    expect(await changedCount()).toBe(0);
+  });
+});
+
 describe('delete and undo', () => {
   it('restores a deleted article with its verdicts', async () => {
     const a = await article();

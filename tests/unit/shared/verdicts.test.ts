@@ -79,3 +79,43 @@ describe('applying a verdict', () => {
     expect(countByStatus([claim(), marked, claim()])).toEqual({ unchecked: 2, verified: 1, disputed: 0, sourced: 0 });
   });
 });
+
+describe('a verdict on a claim whose wording changed since it was checked', () => {
+  const changed = { previousText: 'The bridge opened in 1931.', revisionId: 'r2', at: '2026-01-05T00:00:00.000Z' };
+  const flagged = claim({
+    verdict: { status: 'verified', note: 'Opening records.', correction: '', sourceIds: [], checker: 'Ana', updatedAt: '2026-01-01T00:00:00.000Z' },
+    changed,
+  });
+
+  it('clears the flag, and the entry says the verdict was given on the new wording', () => {
+    const next = applyVerdictPatch(flagged, { status: 'disputed', note: 'It opened in 1933.' }, 'Ben', '2026-01-06T00:00:00.000Z');
+    expect(next.changed).toBeUndefined();
+    expect('changed' in next).toBe(false);
+    expect(next.history.at(-1)).toEqual({
+      at: '2026-01-06T00:00:00.000Z',
+      by: 'Ben',
+      kind: 'verdict',
+      changes: [
+        { field: 'status', from: 'verified', to: 'disputed' },
+        { field: 'note', from: 'Opening records.', to: 'It opened in 1933.' },
+      ],
+      detail: 'verdict given on the new wording; it was checked as “The bridge opened in 1931.”',
+    });
+  });
+
+  it('keeps the flag and writes nothing for a patch that changes nothing', () => {
+    expect(applyVerdictPatch(flagged, { status: 'verified', note: 'Opening records.' }, 'Ben', '2026-01-06T00:00:00.000Z')).toBe(flagged);
+  });
+
+  it('quotes a long checked wording briefly', () => {
+    const previousText = `The bridge, ${'long and narrow, '.repeat(10)}opened in 1931.`;
+    const next = applyVerdictPatch(claim({ changed: { ...changed, previousText } }), { note: 'Looked again.' }, 'Ben', '2026-01-06T00:00:00.000Z');
+    const detail = next.history.at(-1)!.detail!;
+    expect(detail).toContain(`“${previousText.slice(0, 79)}…”`);
+    expect(detail).not.toContain('opened in 1931');
+  });
+
+  it('an unflagged claim gets no detail', () => {
+    expect(applyVerdictPatch(claim(), { status: 'verified' }, 'Ana', '2026-01-06T00:00:00.000Z').history.at(-1)).not.toHaveProperty('detail');
+  });
+});
