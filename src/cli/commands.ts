@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import type { Api } from '../shared/contract';
 import { UserError } from '../shared/errors';
 import { extractClaims } from '../shared/extract';
-import { Status, type Article, type ArticleSummary } from '../shared/model';
+import { isFilterActive, narrowingFilter } from '../shared/claim-filter';
+import { LABELS, SECTIONS, STATUSES, Status, type Article, type ArticleSummary } from '../shared/model';
 import { REPORT_FORMATS, ReportFormat } from '../shared/report/report-format';
 import { checkVerdictRules } from '../shared/verdicts';
 import { readArticleFile } from './read-input';
@@ -128,20 +129,34 @@ export interface ExportOutput extends Output {
   stdoutIsTerminal: boolean;
 }
 
+/** The claims list's filter as flags: repeatable or comma-separated lists, as in the review desk. */
+export interface ExportFilterOptions {
+  statuses?: string[];
+  labels?: string[];
+  sections?: string[];
+  checker?: string;
+  changed?: boolean;
+  search?: string;
+}
+
 export async function exportCommand(
   api: Api,
   ref: string,
-  options: { format?: string; output?: string; statuses?: string[] },
+  options: { format?: string; output?: string } & ExportFilterOptions,
   io: ExportOutput,
 ): Promise<void> {
   const format = ReportFormat.safeParse(options.format);
   if (!format.success) {
     throw new UserError(`export needs --format, one of ${REPORT_FORMATS.join(', ')}${options.format ? ` (not “${options.format}”)` : ''}.`);
   }
-  const statuses = (options.statuses ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-  for (const s of statuses) {
-    if (!Status.safeParse(s).success) throw new UserError(`Status “${s}” is not one of ${Status.options.join(', ')}.`);
-  }
+  const filter = narrowingFilter({
+    statuses: listFlag(options.statuses, STATUSES, 'Status'),
+    labels: listFlag(options.labels, LABELS, 'Label'),
+    sections: listFlag(options.sections, SECTIONS, 'Section'),
+    checkers: options.checker?.trim() ? [options.checker.trim()] : [],
+    changedOnly: options.changed,
+    query: options.search,
+  });
   if (format.data === 'pdf' && !options.output && io.stdoutIsTerminal) {
     throw new UserError('A PDF is binary: give -o FILE, or redirect stdout to a file.');
   }
@@ -149,13 +164,21 @@ export async function exportCommand(
   const result = await api['reports:export']({
     articleId: article.id,
     format: format.data,
-    ...(statuses.length > 0 ? { filter: { statuses: statuses as Status[] } } : {}),
+    ...(isFilterActive(filter) ? { filter } : {}),
   });
   const data = result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : result.content;
   if (!options.output) return io.raw(data);
   const path = resolve(options.output);
   await writeFile(path, data);
   io.out(path);
+}
+
+/** A repeatable, comma-separated flag's values, each one of `options`. */
+function listFlag<T extends string>(given: string[] | undefined, options: readonly T[], noun: string): T[] {
+  const values = (given ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const wrong = values.find((v) => !(options as readonly string[]).includes(v));
+  if (wrong !== undefined) throw new UserError(`${noun} “${wrong}” is not one of ${options.join(', ')}.`);
+  return values as T[];
 }
 
 /** Finds an article by id or by a unique prefix of its id. */

@@ -22,8 +22,12 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
                                set a claim's verdict (claims count from 1;
                                S is unchecked, verified, disputed or sourced)
   export ARTICLE --format html|pdf|md|csv|json|claimreview [-o FILE]
-       [--status S[,S...]]      write the fact-check report (stdout without -o;
-                               --status, repeatable, keeps only those claims)
+       [--status S[,S...]] [--section S[,S...]] [--label L[,L...]]
+       [--checker NAME] [--changed] [--search WORDS]
+                               write the fact-check report (stdout without -o);
+                               the filters are the claims list's (lists are
+                               repeatable); the report keeps the claims that
+                               match them all
   revise ARTICLE FILE [--checker NAME]
                                bring in a new revision of the article's text:
                                verdicts carry over, changed claims are flagged
@@ -47,6 +51,10 @@ export async function run(argv: string[]): Promise<void> {
       date: { type: 'string' },
       'on-conflict': { type: 'string' },
       status: { type: 'string', multiple: true },
+      section: { type: 'string', multiple: true },
+      label: { type: 'string', multiple: true },
+      changed: { type: 'boolean', default: false },
+      search: { type: 'string' },
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
       note: { type: 'string' },
@@ -97,8 +105,17 @@ export async function run(argv: string[]): Promise<void> {
         checker: values.checker,
       }, io);
     case 'export':
-      need(1, 'ARTICLE --format html|pdf|md|csv|json|claimreview [-o FILE] [--status S]');
-      return exportCommand(await open(), args[0]!, { format: values.format, output: values.output, statuses: values.status }, {
+      need(1, 'ARTICLE --format html|pdf|md|csv|json|claimreview [-o FILE] [--status S] [--section S] [--label L] [--checker NAME] [--changed] [--search WORDS]');
+      return exportCommand(await open(), args[0]!, {
+        format: values.format,
+        output: values.output,
+        statuses: values.status,
+        sections: values.section,
+        labels: values.label,
+        checker: values.checker,
+        changed: values.changed,
+        search: values.search,
+      }, {
         ...io,
         raw: (data) => void process.stdout.write(data),
         stdoutIsTerminal: process.stdout.isTTY === true,

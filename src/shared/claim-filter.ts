@@ -1,13 +1,15 @@
 // The claims list's filters and sort, as pure functions: the review desk and
-// the report export use the same definitions.
+// the report export use the same definitions, so "export what I am looking at"
+// means one thing everywhere.
 import { z } from 'zod';
 import { Label, Section, Status, type Claim } from './model';
 
+/** An absent or empty field means “all”. Bounded: the report export takes it over every transport. */
 export const ClaimFilter = z.object({
-  statuses: z.array(Status).optional(),
-  labels: z.array(Label).optional(),
-  sections: z.array(Section).optional(),
-  checkers: z.array(z.string()).optional(),
+  statuses: z.array(Status).max(Status.options.length).optional(),
+  labels: z.array(Label).max(Label.options.length).optional(),
+  sections: z.array(Section).max(Section.options.length).optional(),
+  checkers: z.array(z.string().max(200)).max(100).optional(),
   /** Only claims flagged “changed since checked” by a revision. */
   changedOnly: z.boolean().optional(),
   /** Words to find in the claim's text, note or correction (case-insensitive). */
@@ -39,8 +41,24 @@ export function filterAndSort(claims: readonly Claim[], filter: ClaimFilter, sor
   return indexes;
 }
 
+/**
+ * Only the fields that can leave a claim out. Choosing every status or every
+ * section leaves none out; every label still does (a claim may have no label).
+ */
+export function narrowingFilter(filter: ClaimFilter): ClaimFilter {
+  const out: ClaimFilter = {};
+  const some = <T>(chosen: T[] | undefined, all: readonly T[]) => chosen?.length && !all.every((v) => chosen.includes(v));
+  if (some(filter.statuses, Status.options)) out.statuses = filter.statuses;
+  if (some(filter.sections, Section.options)) out.sections = filter.sections;
+  if (filter.labels?.length) out.labels = filter.labels;
+  if (filter.checkers?.length) out.checkers = filter.checkers;
+  if (filter.changedOnly) out.changedOnly = true;
+  const query = filter.query?.trim();
+  if (query) out.query = query;
+  return out;
+}
+
+/** True when the filter can leave a claim out (a filtered report says so). */
 export function isFilterActive(filter: ClaimFilter): boolean {
-  return Boolean(
-    filter.changedOnly || filter.statuses?.length || filter.labels?.length || filter.sections?.length || filter.checkers?.length || filter.query?.trim(),
-  );
+  return Object.keys(narrowingFilter(filter)).length > 0;
 }

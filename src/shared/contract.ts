@@ -12,7 +12,7 @@ import {
   SourceKind,
   Status,
 } from './model';
-import { ReportFilter } from './report/report-filter';
+import { ClaimFilter } from './claim-filter';
 import { ReportFormat } from './report/report-format';
 
 const Id = z.string().min(1).max(64);
@@ -153,7 +153,7 @@ export const contract = {
     z.object({ source: Source }),
   ),
   'reports:export': op(
-    z.object({ articleId: Id, format: ReportFormat, filter: ReportFilter.optional() }),
+    z.object({ articleId: Id, format: ReportFormat, filter: ClaimFilter.optional() }),
     z.object({ fileName: z.string(), mimeType: z.string(), encoding: z.enum(['utf8', 'base64']), content: z.string() }),
   ),
   'preferences:get': op(z.object({}), z.object({ preferences: Preferences })),

@@ -1,7 +1,8 @@
 // The fact-check report end to end in a real Chromium through the browser
 // shell: the HTML report exported over the shell's HTTP API renders with no
 // console error, no script and no network request (a screenshot is kept), and
-// the Export dialog downloads a CSV from the review desk.
+// the Export dialog downloads a CSV from the review desk, following the claims
+// list's filter.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -126,4 +127,49 @@ test('Export from the review desk downloads a CSV, and a refusal shows in the di
   expect(lines).toHaveLength(4);
   expect(lines.map((l) => l.split(',')[0])).toEqual(['number', '2', '4', '5']);
   expect(csv).toContain('"Wrong: <script>alert(1)</script> <img src=x onerror=alert(2)> ""quotes, commas"""');
+});
+
+test('Export carries over the claims list’s filter, says so, and can export every claim instead', async ({ page }, testInfo) => {
+  shell = await startShell(newDataDir());
+  await page.goto(shell.url);
+  const article = await seed(page, '');
+  // Body claims 7 and 8 verified, body claim 10 disputed; claim 2 (the dek) is verified by the seed.
+  for (const i of [6, 7]) await call(page, 'claims:mark', { articleId: article.id, claimId: article.claims[i]!.id, patch: { status: 'verified' } });
+  await call(page, 'claims:mark', { articleId: article.id, claimId: article.claims[9]!.id, patch: { status: 'disputed', note: 'She said 2070.' } });
+  await page.goto(`${new URL(shell.url).origin}/#/article/${article.id}`);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Seawall');
+
+  const filters = page.getByRole('search', { name: 'Filter claims' });
+  await filters.getByRole('combobox', { name: 'Section' }).selectOption('body');
+  await filters.getByRole('combobox', { name: 'Status' }).selectOption('verified');
+  await expect(filters.getByText('2 of', { exact: false })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export report…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export report' });
+  const summary = dialog.locator('.filter-summary');
+  await expect(summary).toHaveText(`Filter: Status: verified · Section: body (2 of ${article.claims.length} claims).Include every claim instead`);
+  await expect(dialog.getByRole('checkbox', { name: /Verified/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /Disputed/ })).not.toBeChecked();
+  await dialog.getByRole('radio', { name: /^CSV/ }).check();
+  await page.screenshot({ path: '/tmp/export-filter.png' });
+  await testInfo.attach('export-dialog-filtered', { path: '/tmp/export-filter.png', contentType: 'image/png' });
+
+  const rowsOf = async (click: () => Promise<void>) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd();
+    return csv.split('\r\n').map((line) => line.split(',').slice(0, 2).join(' '));
+  };
+  expect(await rowsOf(() => dialog.getByRole('button', { name: 'Export' }).click())).toEqual(['number section', '7 body', '8 body']);
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Export report…' }).click();
+  await dialog.getByRole('button', { name: 'Include every claim instead' }).click();
+  await expect(summary).toHaveText(`Every claim: ${article.claims.length}.`);
+  for (const box of await dialog.getByRole('checkbox').all()) await expect(box).toBeChecked();
+  await dialog.getByRole('radio', { name: /^CSV/ }).check();
+  const every = await rowsOf(() => dialog.getByRole('button', { name: 'Export' }).click());
+  expect(every).toHaveLength(article.claims.length + 1);
+  // The list keeps its own filter.
+  await expect(filters.getByRole('combobox', { name: 'Section' })).toHaveValue('body');
 });

@@ -66,7 +66,7 @@ function header(m: ReportModel): string {
       : remaining === 0
         ? `<strong>All ${m.total} claims checked.</strong>`
         : `<strong>${m.checked} of ${m.total} claims checked.</strong> <span class="warn">${remaining} still unchecked: this check is not finished.</span>`;
-  const filter = describeFilter(m);
+  const filter = describeFilter(m.filter);
   const filterNote = filter
     ? `<p class="filter-note">This report shows only some claims (${escapeHtml(filter)}): ${m.claims.length} of ${m.total}. The chart and the progress above cover the whole article.</p>\n`
     : '';

@@ -1,5 +1,6 @@
 // Report rendering: every text format from one article and one filter. PDF is
 // printed from the HTML by the backend (it needs a browser engine).
+import type { ClaimFilter } from '../claim-filter';
 import type { Article } from '../model';
 import { renderClaimReview } from './claim-review';
 import { renderReportCsv } from './csv';
@@ -7,7 +8,6 @@ import { renderReportHtml } from './html';
 import { renderArticleJson } from './json';
 import { renderReportMarkdown } from './markdown';
 import { buildReportModel, fileSlug } from './report-model';
-import type { ReportFilter } from './report-filter';
 import { REPORT_FILES, type ReportFormat, type TextReportFormat } from './report-format';
 
 export function reportFileName(article: Pick<Article, 'title'>, format: ReportFormat): string {
@@ -18,7 +18,7 @@ export function reportFileName(article: Pick<Article, 'title'>, format: ReportFo
  * The report as text. JSON is always the whole article (it is a hand-over,
  * not a view), so the filter does not apply to it.
  */
-export function renderReport(article: Article, format: TextReportFormat, filter: ReportFilter | undefined, generatedAt: string): string {
+export function renderReport(article: Article, format: TextReportFormat, filter: ClaimFilter | undefined, generatedAt: string): string {
   if (format === 'json') return renderArticleJson(article);
   const model = buildReportModel(article, filter ?? {}, generatedAt);
   switch (format) {
@@ -34,7 +34,6 @@ export function renderReport(article: Article, format: TextReportFormat, filter:
 }
 
 export { REPORT_FILES, REPORT_FORMATS, ReportFormat, type TextReportFormat } from './report-format';
-export { ReportFilter, claimMatches, isWholeArticle } from './report-filter';
 export { buildReportModel, type ReportModel } from './report-model';
 export { renderReportHtml, REPORT_CSP } from './html';
 export { renderReportMarkdown } from './markdown';

@@ -35,8 +35,8 @@ export function renderReportMarkdown(m: ReportModel): string {
       : `**${m.checked} of ${m.total} claims checked.** ${remaining} still unchecked: this check is not finished.`,
     '',
   );
-  const filter = describeFilter(m);
-  if (filter) out.push(`> This report shows only some claims (${filter}): ${m.claims.length} of ${m.total}.`, '');
+  const filter = describeFilter(m.filter);
+  if (filter) out.push(`> This report shows only some claims (${md(filter)}): ${m.claims.length} of ${m.total}.`, '');
 
   out.push('## Verdicts', '', '| Status | Claims |', '| --- | ---: |');
   for (const s of REPORT_STATUS_ORDER) out.push(`| ${STATUS_WORDS[s].icon} ${STATUS_WORDS[s].label} | ${m.counts[s]} |`);

@@ -1,9 +1,9 @@
 // The report's content, built once from an article and a filter; every format
 // (HTML, Markdown, CSV, ClaimReview) renders from this, so they cannot disagree
 // about order, numbering or what counts as checked.
-import type { Article, Claim, Label, Section, Source, SourceKind, Status } from '../model';
+import { isFilterActive, matchesFilter, narrowingFilter, type ClaimFilter } from '../claim-filter';
+import { LABELS, SECTIONS, type Article, type Claim, type Label, type Section, type Source, type SourceKind, type Status } from '../model';
 import { countByStatus } from '../verdicts';
-import { claimMatches, isWholeArticle, type ReportFilter } from './report-filter';
 
 export interface ReportSourceRef {
   /** 1-based position in the article's source list (the backup). */
@@ -59,8 +59,9 @@ export interface ReportModel {
   total: number;
   checked: number;
   counts: Record<Status, number>;
-  filter: ReportFilter;
-  /** False when the filter leaves some claims out; the report says so. */
+  /** The claims list's filter, only the fields that narrow it (src/shared/claim-filter.ts). */
+  filter: ClaimFilter;
+  /** False when the filter can leave claims out; the report says so. */
   wholeArticle: boolean;
   /** The claims the filter keeps, in article order. */
   claims: ReportClaim[];
@@ -72,7 +73,8 @@ export interface ReportModel {
   sources: ReportSource[];
 }
 
-export function buildReportModel(article: Article, filter: ReportFilter = {}, generatedAt: string): ReportModel {
+export function buildReportModel(article: Article, requested: ClaimFilter = {}, generatedAt: string): ReportModel {
+  const filter = narrowingFilter(requested);
   const refs = new Map<string, ReportSourceRef>(
     article.sources.map((s, i) => [s.id, { number: i + 1, title: sourceTitle(s), url: s.url }]),
   );
@@ -80,7 +82,7 @@ export function buildReportModel(article: Article, filter: ReportFilter = {}, ge
   const claims: ReportClaim[] = [];
   const supports = new Map<string, number[]>(article.sources.map((s) => [s.id, []]));
   article.claims.forEach((claim, index) => {
-    if (!claimMatches(claim, filter)) return;
+    if (!matchesFilter(claim, filter)) return;
     claims.push(reportClaim(claim, index + 1, refs));
     for (const id of claim.verdict.sourceIds) supports.get(id)?.push(index + 1);
   });
@@ -122,7 +124,7 @@ export function buildReportModel(article: Article, filter: ReportFilter = {}, ge
     checked: article.claims.length - counts.unchecked,
     counts,
     filter,
-    wholeArticle: isWholeArticle(filter),
+    wholeArticle: !isFilterActive(filter),
     claims,
     disputed: claims.filter((c) => c.status === 'disputed'),
     unchecked: claims.filter((c) => c.status === 'unchecked'),
@@ -198,11 +200,23 @@ export function formatTimestamp(iso: string | null | undefined): string {
   return match ? `${match[1]} ${match[2]} UTC` : iso;
 }
 
-/** "Filter: disputed, unchecked" or '' for the whole article. */
-export function describeFilter(model: Pick<ReportModel, 'filter' | 'wholeArticle'>): string {
-  if (model.wholeArticle) return '';
-  const statuses = model.filter.statuses ?? [];
-  return REPORT_STATUS_ORDER.filter((s) => statuses.includes(s)).map((s) => STATUS_WORDS[s].label.toLowerCase()).join(', ');
+/**
+ * Every field of the filter that narrows the report, in words:
+ * "Status: disputed · Section: body · Search: “percent”", or '' for the whole article.
+ */
+export function describeFilter(filter: ClaimFilter): string {
+  const f = narrowingFilter(filter);
+  const parts: string[] = [];
+  const list = <T extends string>(name: string, chosen: T[] | undefined, order: readonly T[], word: (v: T) => string) => {
+    if (chosen?.length) parts.push(`${name}: ${order.filter((v) => chosen.includes(v)).map(word).join(', ')}`);
+  };
+  list('Status', f.statuses, REPORT_STATUS_ORDER, (s) => STATUS_WORDS[s].label.toLowerCase());
+  list('Section', f.sections, SECTIONS, (s) => SECTION_WORDS[s].toLowerCase());
+  list('Label', f.labels, LABELS, (l) => l);
+  if (f.checkers?.length) parts.push(`Checker: ${f.checkers.join(', ')}`);
+  if (f.changedOnly) parts.push('Changed since checked');
+  if (f.query) parts.push(`Search: “${f.query}”`);
+  return parts.join(' · ');
 }
 
 /** A file-name-safe short form of the title: "harbor-town-votes-to-raise". */

@@ -45,6 +45,16 @@ describe('factdesk export', () => {
     expect(rows[1]![4]).toBe('<script>x</script>, "q"');
   });
 
+  it('takes the claims list’s other filters as flags, and the report states them', () => {
+    const csv = (...flags: string[]) => parseCsv(cli('export', articleId, '--format', 'csv', ...flags).stdout.replace(/^\uFEFF/, '')).map((r) => r[0]);
+    expect(csv('--search', 'MILLION')).toEqual(['number', '2']);
+    expect(csv('--label', 'date', '--status', 'unchecked')).toEqual(['number', '1', '3']);
+    expect(csv('--section', 'body,headline', '--checker', 'Ana')).toEqual(['number', '2']);
+    expect(csv('--changed')).toEqual(['number']);
+    const md = cli('export', articleId, '--format', 'md', '--section', 'body', '--label', 'number', '--search', 'cost');
+    expect(md.stdout).toContain('> This report shows only some claims (Section: body · Label: number · Search: “cost”): 1 of 3.');
+  });
+
   it('writes a file with -o and prints its path', async () => {
     const out = join(root, 'report.html');
     const run = cli('export', articleId, '--format', 'html', '-o', out);
@@ -53,10 +63,12 @@ describe('factdesk export', () => {
     expect(await readFile(out, 'utf8')).toContain('&lt;script&gt;x&lt;/script&gt;');
   });
 
-  it('refuses a bad format, a bad status and ClaimReview without a URL with one line on stderr', () => {
+  it('refuses a bad format, status, section or label and ClaimReview without a URL with one line on stderr', () => {
     for (const args of [
       ['--format', 'docx'],
       ['--format', 'csv', '--status', 'maybe'],
+      ['--format', 'csv', '--section', 'footer'],
+      ['--format', 'csv', '--label', 'number,rumour'],
       ['--format', 'claimreview'],
     ]) {
       const run = cli('export', articleId, ...args);

@@ -62,4 +62,12 @@ describe('Markdown export', () => {
     expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
     expect(md).toContain('# Fact-check report: Harbor Town Votes to Raise Its \\<Seawall\\> \\& "More"');
   });
+
+  it('says which filter the report follows, every narrowing field, escaped', () => {
+    const filtered = renderReportMarkdown(buildReportModel(testArticle(), { sections: ['body'], labels: ['number'], query: '*60* percent' }, GENERATED));
+    expect(filtered).toContain('> This report shows only some claims (Section: body · Label: number · Search: “\\*60\\* percent”): 0 of 6.');
+    const byLabel = renderReportMarkdown(buildReportModel(testArticle(), { changedOnly: false, labels: ['prediction'] }, GENERATED));
+    expect(byLabel).toContain('(Label: prediction): 1 of 6.');
+    expect(byLabel).toContain('## Reported claims, in article order (1)');
+  });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src/backend/backend';
 import { findChromium } from '../../../src/backend/export/chromium';
 import { Store } from '../../../src/backend/store/store';
+import type { ClaimFilter } from '../../../src/shared/claim-filter';
 import type { Article } from '../../../src/shared/model';
 import { parseArticleJson } from '../../../src/shared/report/json';
 import { NASTY_NOTE, parseCsv } from './fixture';
@@ -75,9 +76,26 @@ describe('reports:export', () => {
     expect(JSON.parse(out.content)).toHaveLength(1);
   });
 
+  it('takes the claims list’s whole filter and states it in the report', async () => {
+    // backend.api goes through invoke, so the contract's input schema checks the filter.
+    const filter: ClaimFilter = { statuses: ['verified'], sections: ['body'], labels: ['number'], checkers: ['Ana Ruiz'], changedOnly: false, query: 'million' };
+    const md = await backend.api['reports:export']({ articleId: article.id, format: 'md', filter });
+    expect(md.content).toContain(
+      '> This report shows only some claims (Status: verified · Section: body · Label: number · Checker: Ana Ruiz · Search: “million”): 1 of 4.',
+    );
+    const csv = await backend.api['reports:export']({ articleId: article.id, format: 'csv', filter: { sections: ['headline'] } });
+    expect(parseCsv(csv.content.slice(1)).map((r) => [r[0], r[1]])).toEqual([
+      ['number', 'section'],
+      ['1', 'headline'],
+    ]);
+  });
+
   it('refuses unknown formats, statuses and articles', async () => {
     expect((await backend.invoke('reports:export', { articleId: article.id, format: 'docx' })).ok).toBe(false);
     expect((await backend.invoke('reports:export', { articleId: article.id, format: 'csv', filter: { statuses: ['true'] } })).ok).toBe(false);
+    for (const filter of [{ sections: ['footer'] }, { labels: ['rumour'] }, { query: 'x'.repeat(501) }, { checkers: ['x'.repeat(201)] }, { changedOnly: 'yes' }]) {
+      expect((await backend.invoke('reports:export', { articleId: article.id, format: 'csv', filter })).ok, JSON.stringify(filter).slice(0, 40)).toBe(false);
+    }
     const missing = await backend.invoke('reports:export', { articleId: 'nope', format: 'csv' });
     expect(missing.ok ? '' : missing.error.code).toBe('not-found');
   });

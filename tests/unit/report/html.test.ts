@@ -72,6 +72,14 @@ describe('HTML report', () => {
     const filtered = new JSDOM(renderReportHtml(buildReportModel(testArticle(), { statuses: ['disputed'] }, GENERATED))).window.document;
     expect(filtered.querySelector('.filter-note')!.textContent).toContain('disputed');
     expect(filtered.querySelectorAll('table.claims tbody tr').length).toBe(2);
+    const narrowed = new JSDOM(
+      renderReportHtml(buildReportModel(testArticle(), { statuses: ['disputed'], sections: ['body'], checkers: ['Ana Ruiz'], query: '<b>percent</b>' }, GENERATED)),
+    ).window.document;
+    expect(narrowed.querySelector('.filter-note')!.textContent).toBe(
+      'This report shows only some claims (Status: disputed · Section: body · Checker: Ana Ruiz · Search: “<b>percent</b>”): 0 of 6. The chart and the progress above cover the whole article.',
+    );
+    expect(narrowed.querySelector('.filter-note b')).toBeNull();
+    expect(narrowed.querySelector('#h-claims')!.textContent).toBe('Reported claims, in article order');
     const done = testArticle();
     done.claims = done.claims.filter((c) => c.verdict.status !== 'unchecked');
     const finished = new JSDOM(renderReportHtml(buildReportModel(done, {}, GENERATED))).window.document;

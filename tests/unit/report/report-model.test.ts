@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel, fileSlug, formatTimestamp } from '../../../src/shared/report/report-model';
+import type { ClaimFilter } from '../../../src/shared/claim-filter';
+import { buildReportModel, describeFilter, fileSlug, formatTimestamp } from '../../../src/shared/report/report-model';
 import { GENERATED, T0, T1, testArticle } from './fixture';
 
 describe('buildReportModel', () => {
@@ -43,6 +44,52 @@ describe('buildReportModel', () => {
     expect(buildReportModel(article, { statuses: ['unchecked', 'verified', 'disputed', 'sourced'] }, GENERATED).wholeArticle).toBe(true);
     // As in the claims list, an empty status filter means every status.
     expect(buildReportModel(article, { statuses: [] }, GENERATED).claims).toHaveLength(6);
+  });
+
+  it('follows the claims list’s whole filter, and says in words what each field keeps', () => {
+    // Claim 5 (unchecked) was flagged by a revision.
+    const flagged = testArticle();
+    flagged.claims[4] = { ...flagged.claims[4]!, changed: { previousText: 'Storm surges topped it twice.', revisionId: 'rev-2', at: T1 } };
+    const cases: [ClaimFilter, number[], string][] = [
+      [{ statuses: ['disputed'] }, [2, 6], 'Status: disputed'],
+      [{ sections: ['headline'] }, [1], 'Section: headline'],
+      [{ labels: ['quote'] }, [4], 'Label: quote'],
+      [{ checkers: ['Ben Ode'] }, [3], 'Checker: Ben Ode'],
+      [{ changedOnly: true }, [5], 'Changed since checked'],
+      [{ query: '  PERCENT ' }, [6], 'Search: “PERCENT”'],
+      [
+        { query: 'percent', labels: ['number'], sections: ['body'], statuses: ['disputed'] },
+        [6],
+        'Status: disputed · Section: body · Label: number · Search: “percent”',
+      ],
+      [{ statuses: ['unchecked', 'disputed'], sections: ['bio', 'headline'] }, [1], 'Status: disputed, unchecked · Section: headline, author bio'],
+    ];
+    for (const [filter, numbers, words] of cases) {
+      const model = buildReportModel(flagged, filter, GENERATED);
+      expect(model.claims.map((c) => c.number), words).toEqual(numbers);
+      expect(model.wholeArticle, words).toBe(false);
+      expect(model.total).toBe(6);
+      expect(describeFilter(model.filter)).toBe(words);
+    }
+  });
+
+  it('counts a filter that leaves no claim out as the whole article, and names only the fields that narrow', () => {
+    const article = testArticle();
+    const everything: ClaimFilter = {
+      statuses: ['unchecked', 'verified', 'disputed', 'sourced'],
+      sections: ['headline', 'dek', 'byline', 'dateline', 'caption', 'body', 'bio'],
+      labels: [],
+      checkers: [],
+      changedOnly: false,
+      query: '   ',
+    };
+    const whole = buildReportModel(article, everything, GENERATED);
+    expect(whole.wholeArticle).toBe(true);
+    expect(whole.filter).toEqual({});
+    expect(describeFilter(everything)).toBe('');
+    expect(describeFilter({ ...everything, query: 'vote' })).toBe('Search: “vote”');
+    // Every label still leaves out a claim with none, so it narrows.
+    expect(buildReportModel(article, { labels: ['quote', 'number', 'date', 'entity', 'attribution', 'prediction', 'opinion'] }, GENERATED).wholeArticle).toBe(false);
   });
 
   it('handles an article with no claims and no sources', () => {

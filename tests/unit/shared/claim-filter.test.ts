@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterAndSort, matchesFilter } from '../../../src/shared/claim-filter';
+import { filterAndSort, isFilterActive, matchesFilter, narrowingFilter, type ClaimFilter } from '../../../src/shared/claim-filter';
 import { UNCHECKED, type Claim } from '../../../src/shared/model';
 
 function claim(text: string, extra: Partial<Claim> = {}): Claim {
@@ -30,5 +30,31 @@ describe('claim filters', () => {
   it('sorts by check-worthiness, ties in article order', () => {
     expect(filterAndSort(claims, {}, 'worthiness')).toEqual([0, 3, 2, 1]);
     expect(filterAndSort(claims, {}, 'article')).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('which fields narrow', () => {
+  it('keeps only the fields that can leave a claim out, so “filtered” means the same in the list and the report', () => {
+    expect(narrowingFilter({ statuses: [], labels: [], sections: [], checkers: [], changedOnly: false, query: '  ' })).toEqual({});
+    expect(narrowingFilter({ statuses: ['unchecked', 'verified', 'disputed', 'sourced'] })).toEqual({});
+    expect(narrowingFilter({ sections: ['headline', 'dek', 'byline', 'dateline', 'caption', 'body', 'bio'] })).toEqual({});
+    expect(narrowingFilter({ statuses: ['disputed'], sections: ['body'], labels: ['number'], checkers: ['Ana'], changedOnly: true, query: ' 36 ' })).toEqual({
+      statuses: ['disputed'],
+      sections: ['body'],
+      labels: ['number'],
+      checkers: ['Ana'],
+      changedOnly: true,
+      query: '36',
+    });
+    expect(isFilterActive({ query: ' ' })).toBe(false);
+    expect(isFilterActive({ statuses: ['unchecked', 'verified', 'disputed', 'sourced'] })).toBe(false);
+    expect(isFilterActive({ labels: ['quote', 'number', 'date', 'entity', 'attribution', 'prediction', 'opinion'] })).toBe(true);
+  });
+
+  it('keeps the same claims as the filter it came from', () => {
+    const filters: ClaimFilter[] = [{ statuses: ['unchecked', 'verified', 'disputed', 'sourced'] }, { query: '  BUDGET ' }, { labels: ['number'], checkers: ['Ben'] }];
+    for (const filter of filters) {
+      expect(filterAndSort(claims, narrowingFilter(filter), 'article')).toEqual(filterAndSort(claims, filter, 'article'));
+    }
   });
 });

@@ -252,7 +252,7 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
       )}
 
       {dialog === 'help' && <ShortcutSheet onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog articleId={article.id} initialStatuses={filter.statuses} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <ExportDialog articleId={article.id} claims={claims} listFilter={filter} onClose={() => setDialog(null)} />}
       {dialog === 'revision' && <RevisionDialog onRevise={state.revise} onClose={() => setDialog(null)} />}
       {dialog === 'orphans' && <OrphansDialog orphans={article.orphans} onClose={() => setDialog(null)} />}
       {dialog === 'details' && (

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { STATUSES, type Status } from '../../../../shared/model';
-import { REPORT_STATUS_ORDER, STATUS_WORDS } from '../../../../shared/report/report-model';
+import { useMemo, useState, type FormEvent } from 'react';
+import { isFilterActive, matchesFilter, narrowingFilter, type ClaimFilter } from '../../../../shared/claim-filter';
+import { STATUSES, type Claim, type Status } from '../../../../shared/model';
+import { REPORT_STATUS_ORDER, STATUS_WORDS, describeFilter } from '../../../../shared/report/report-model';
 import { REPORT_FILES, REPORT_FORMATS, type ReportFormat } from '../../../../shared/report/report-format';
 import { api, errorMessage } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
@@ -16,18 +17,33 @@ const FORMAT_HINTS: Record<ReportFormat, string> = {
   claimreview: 'Structured data for publishing; needs the article’s published URL.',
 };
 
+interface Props {
+  articleId: string;
+  /** The article's claims, to say how many the filter keeps. */
+  claims: readonly Claim[];
+  /** The claims list's filter: the export starts from what the checker is looking at. */
+  listFilter?: ClaimFilter;
+  onClose: () => void;
+}
+
 /**
- * File > Export… for one article: a format, which claims, and a download.
- * `initialStatuses` lets the review desk start from the claims list's status filter.
+ * File > Export… for one article: a format, which claims, and a download. The
+ * claims list's whole filter carries over; the statuses can be changed here,
+ * and one click drops the filter to export every claim.
  */
-export function ExportDialog(props: { articleId: string; onClose: () => void; initialStatuses?: readonly Status[] }) {
+export function ExportDialog(props: Props) {
   const [format, setFormat] = useState<ReportFormat>('html');
-  const [statuses, setStatuses] = useState<Status[]>(
-    props.initialStatuses?.length ? STATUSES.filter((s) => props.initialStatuses!.includes(s)) : [...STATUSES],
-  );
+  const [listFilter, setListFilter] = useState<ClaimFilter>(() => narrowingFilter(props.listFilter ?? {}));
+  const [statuses, setStatuses] = useState<Status[]>(() => {
+    const chosen = listFilter.statuses;
+    return chosen?.length ? STATUSES.filter((s) => chosen.includes(s)) : [...STATUSES];
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const filterApplies = format !== 'json';
+  const filter = useMemo(() => narrowingFilter({ ...listFilter, statuses }), [listFilter, statuses]);
+  const filtered = isFilterActive(filter);
+  const kept = useMemo(() => props.claims.filter((c) => matchesFilter(c, filter)).length, [props.claims, filter]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,11 +51,10 @@ export function ExportDialog(props: { articleId: string; onClose: () => void; in
     setBusy(true);
     setError(null);
     try {
-      const all = statuses.length === STATUSES.length;
       const file = await api['reports:export']({
         articleId: props.articleId,
         format,
-        ...(filterApplies && !all ? { filter: { statuses } } : {}),
+        ...(filterApplies && filtered ? { filter } : {}),
       });
       downloadFile(file);
       props.onClose();
@@ -51,6 +66,12 @@ export function ExportDialog(props: { articleId: string; onClose: () => void; in
 
   function toggle(status: Status, on: boolean) {
     setStatuses((current) => (on ? STATUSES.filter((s) => s === status || current.includes(s)) : current.filter((s) => s !== status)));
+  }
+
+  function includeEveryClaim() {
+    setListFilter({});
+    setStatuses([...STATUSES]);
+    setError(null);
   }
 
   return (
@@ -84,6 +105,22 @@ export function ExportDialog(props: { articleId: string; onClose: () => void; in
             </label>
           ))}
           </div>
+          {filterApplies && (
+            <p className="filter-summary" aria-live="polite">
+              {statuses.length === 0 ? (
+                'No status chosen.'
+              ) : filtered ? (
+                <>
+                  Filter: {describeFilter(filter)} ({kept} of {props.claims.length} claims).
+                  <button type="button" className="link-button" onClick={includeEveryClaim}>
+                    Include every claim instead
+                  </button>
+                </>
+              ) : (
+                `Every claim: ${props.claims.length}.`
+              )}
+            </p>
+          )}
         </fieldset>
         {error && (
           <p className="error" role="alert">
