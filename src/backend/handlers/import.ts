@@ -67,7 +67,7 @@ async function importExport({ store, now }: HandlerContext, fileName: string, ar
     const at = now().toISOString();
     return store.create({ ...article, id: newId(), title: `${article.title} (copy)`.slice(0, 1_000), createdAt: at, updatedAt: at });
   }
-  if (onConflict === 'replace') return store.update(article.id, () => article);
+  if (onConflict === 'replace') return store.replace(article);
   throw new UserError(
     `“${displayName(fileName)}” holds “${existing.title}”, which is already in the library with different contents; import it as a copy or replace the library’s version.`,
     'conflict',

@@ -27,11 +27,14 @@ export class BackupKeeper {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Keeps the current version of `file` if the last backup is old enough, then prunes. */
-  async beforeReplace(id: string, file: string): Promise<void> {
+  /**
+   * Keeps the current version of `file` if the last backup is old enough (or
+   * `always`, before a change that throws the whole version away), then prunes.
+   */
+  async beforeReplace(id: string, file: string, always = false): Promise<void> {
     const now = this.now();
     const last = this.lastBackup.get(id);
-    if (last !== undefined && now - last < BACKUP_INTERVAL_MS) return;
+    if (!always && last !== undefined && now - last < BACKUP_INTERVAL_MS) return;
     const dir = backupDir(this.dataDir, id);
     await mkdir(dir, { recursive: true });
     const target = join(dir, `${now}.json`);

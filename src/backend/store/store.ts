@@ -130,6 +130,19 @@ export class Store {
     });
   }
 
+  /**
+   * Puts `article` in place of the library's version of it (an import chosen to
+   * replace it). The version replaced is kept as a backup first, whatever the
+   * backup interval, so no verdict saved on it is lost.
+   */
+  async replace(article: Article): Promise<Article> {
+    return this.write(async () => {
+      if (!this.summaries.has(article.id)) throw new UserError(`There is no article with id “${article.id}”.`, 'not-found');
+      await this.writeArticle(article, { backupAlways: true });
+      return article;
+    });
+  }
+
   /** Moves the article's file to the trash folder (kept, so a delete can be undone). */
   async delete(id: string): Promise<void> {
     return this.write(async () => {
@@ -191,8 +204,8 @@ export class Store {
     return this.queue.idle();
   }
 
-  private async writeArticle(article: Article): Promise<void> {
-    await this.backups.beforeReplace(article.id, articlePath(this.dataDir, article.id));
+  private async writeArticle(article: Article, options: { backupAlways?: boolean } = {}): Promise<void> {
+    await this.backups.beforeReplace(article.id, articlePath(this.dataDir, article.id), options.backupAlways);
     await articleDb(this.dataDir, article).write();
     this.summaries.set(article.id, summarize(article));
     this.remember(article);

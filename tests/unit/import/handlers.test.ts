@@ -159,8 +159,14 @@ describe('a Factdesk JSON export', () => {
     expect(asCopy.title).toBe(`${exported.title} (copy)`);
     expect(asCopy.claims).toEqual(exported.claims);
 
+    // The version replaced is kept in backups/, with the verdict saved on it moments ago.
+    await backend.api['claims:mark']({ articleId: article.id, claimId: claim.id, checker: 'Ana', patch: { note: 'Minutes say 4-3; clerk confirmed.' } });
     const { article: replaced } = await backend.api['articles:import']({ fileName: 'seawall.json', data: json, onConflict: 'replace' });
     expect(replaced).toEqual(exported);
+    const kept = await Promise.all(
+      (await readdir(join(dir, 'backups', article.id))).map(async (name) => JSON.parse(await readFile(join(dir, 'backups', article.id, name), 'utf8'))),
+    );
+    expect(kept.map((d) => d.article.claims[2].verdict.note)).toContain('Minutes say 4-3; clerk confirmed.');
     expect((await backend.api['articles:get']({ id: article.id })).article.title).toBe(exported.title);
     expect((await backend.api['library:list']({})).articles).toHaveLength(2);
   });

@@ -124,6 +124,7 @@ export function ImportPanel({ onImported, ref }: { onImported: (id: string) => v
           {state.step === 'review' && state.conflict && (
             <div className="import-conflict" role="alert">
               <p>{state.conflict}</p>
+              <p className="muted">Replacing keeps the library’s current version, verdicts and all, among the article’s backups.</p>
               <div className="actions">
                 <button type="button" onClick={(e) => void submit(e, 'copy')}>Import as a copy</button>
                 <button type="button" onClick={(e) => void submit(e, 'replace')}>Replace the library’s version</button>
