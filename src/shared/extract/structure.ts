@@ -82,7 +82,9 @@ const isDateline = (l: string): boolean =>
   (DATELINE_REPORTING.test(l) && wordCount(l) <= 8) || DATELINE_ALONE.test(l) ||
   (TIMESTAMP.test(l) && wordCount(l) <= 14) || DATE_ALONE.test(l);
 const isCredit = (l: string): boolean => CREDIT.test(l) && wordCount(l) <= 16;
+const SUBHEADING = /^\p{Lu}[^\d]*[\p{L}\p{M}]$/u;
 const isHeaderish = (l: string): boolean => isByline(l) || isDateline(l) || isCredit(l);
+const isSubheading = (l: string): boolean => wordCount(l) <= 8 && SUBHEADING.test(l) && !isHeaderish(l);
 
 /**
  * Assigns a role to each line. The header (headline, dek, bylines, datelines, captions) runs
@@ -145,6 +147,16 @@ export function classifyLines(text: string, lines: readonly Line[]): LineRole[] 
   for (const i of content) {
     if (roles[i] === 'body' && (DATELINE_ALONE.test(strs[i]!) || DATELINE_REPORTING.test(strs[i]!) && wordCount(strs[i]!) <= 8)) {
       roles[i] = 'dateline';
+    }
+  }
+
+  // Subheadings inside the body ("Who pays", "What comes next"): labels for the
+  // reader, not claims. A short line with no closing punctuation and nothing to
+  // check (no figure) between body paragraphs; a list item is not one.
+  for (let c = 1; c < content.length - 1; c++) {
+    const i = content[c]!;
+    if (roles[i] === 'body' && roles[content[c - 1]!] === 'body' && roles[content[c + 1]!] === 'body' && isSubheading(strs[i]!)) {
+      roles[i] = null;
     }
   }
 

@@ -38,4 +38,20 @@ describe('page structure', () => {
     expect(sections('The council met on Monday. It voted 5-2.\n\nAdvertisement\n\n* * *\n\nYes.\n\nThe vote was final.'))
       .toEqual(['body: The council met on Monday.', 'body: It voted 5-2.', 'body: The vote was final.']);
   });
+  it('gives no claim to a subheading inside the body, but keeps one with a figure, a question and a list item', () => {
+    const raw = [
+      'Seawall Vote Splits Town', 'By Jo Park',
+      'The council voted 5-2 on Wednesday.', 'Who pays', 'Owners will pay 40 percent.',
+      'Costs tripled since 2020', 'The plan was drawn up in March.', 'What happens to the dunes?',
+      'Engineers say the dunes stay.', '• Free parking for residents', 'The work starts in May.',
+    ].join('\n\n');
+    expect(sections(raw)).toEqual([
+      'headline: Seawall Vote Splits Town', 'byline: By Jo Park',
+      'body: The council voted 5-2 on Wednesday.', 'body: Owners will pay 40 percent.',
+      'body: Costs tripled since 2020', 'body: The plan was drawn up in March.', 'body: What happens to the dunes?',
+      'body: Engineers say the dunes stay.', 'body: Free parking for residents', 'body: The work starts in May.',
+    ]);
+    // The last line of an article is never taken for a subheading (nothing follows it).
+    expect(sections('The council voted 5-2.\n\nThe vote was final')).toEqual(['body: The council voted 5-2.', 'body: The vote was final']);
+  });
 });
