@@ -22,7 +22,10 @@ import { JsonFileAdapter } from './json-file-adapter';
 
 export const ARTICLE_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
 
-/** How a read may touch the folder: a reader without the folder's lock never writes a migration back. */
+/**
+ * How a read may touch the folder: a reader without the folder's lock never
+ * writes a migration back nor moves a bad file aside; it only reports.
+ */
 export interface ReadOptions {
   writable: boolean;
 }
@@ -56,10 +59,10 @@ export async function openLibrary(dataDir: string, problems: LoadProblem[], opti
         'refused',
       );
     }
-    const movedTo = await quarantine(dataDir, '', 'library.json');
+    const where = options.writable ? `it was moved to ${await quarantine(dataDir, '', 'library.json')}` : 'it was left in place';
     problems.push({
       file: 'library.json',
-      message: `The library file “library.json” could not be read (${error.message}); it was moved to ${movedTo} and the preferences were reset.`,
+      message: `The library file “library.json” could not be read (${error.message}); ${where} and the preferences were reset.`,
     });
     db.data = defaults;
   }
@@ -89,6 +92,11 @@ export async function readArticleFile(
         file: name,
         message: `The article file “${name}” was written by a newer Factdesk (schema ${error.decoded.version}; this version reads ${SCHEMA_VERSION}); it was left untouched.`,
       });
+      return null;
+    }
+    // A reader without the lock only reports it: moving files is the lock holder's job.
+    if (!options.writable) {
+      problems.push({ file: name, message: `The article file “${name}” could not be read (${error.message}); it was left in place.` });
       return null;
     }
     const movedTo = await quarantine(dataDir, 'articles', name);

@@ -120,6 +120,19 @@ describe('opening a data folder from schema 1', () => {
     expect(await read(`articles/${HARBOR}.json`)).toBe(await v1(`articles/${HARBOR}.json`));
   });
 
+  it('a reader without the lock reports a damaged file and leaves it where it is', async () => {
+    await writeFile(join(dir, 'articles', `${BAY}.json`), '{"schemaVersion": 1, "article": {"trunc');
+    await writeFile(join(dir, 'library.json'), '{"schemaVersion": 1,');
+    const store = await Store.open(dir, { readOnly: true });
+    expect(store.list().map((s) => s.id)).toEqual([HARBOR]);
+    expect(store.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/“library\.json” could not be read \(it is not valid JSON\); it was left in place/),
+      expect.stringMatching(new RegExp(`“${BAY}\\.json” could not be read .*; it was left in place\\.$`)),
+    ]);
+    expect(await read(`articles/${BAY}.json`)).toBe('{"schemaVersion": 1, "article": {"trunc');
+    expect((await readdir(dir)).sort()).toEqual(['articles', 'library.json']);
+  });
+
   it('leaves a file at schema 1 (still readable) when the old copy cannot be kept', async () => {
     await writeFile(join(dir, 'backups'), 'a file where the backups folder should be');
     const store = await Store.open(dir);
