@@ -16,14 +16,23 @@ declare global {
   }
 }
 
+/**
+ * Browsers let a request outlive its page (keepalive) only below 64 KiB; UTF-8
+ * takes at most three bytes per UTF-16 unit, so this many units always fit.
+ */
+const KEEPALIVE_MAX_LENGTH = 20_000;
+
 const httpInvoke: Invoke = async (op, input) => {
   let response: Response;
   try {
+    const body = JSON.stringify(input);
     response = await fetch(`/api/${op}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
+      body,
       credentials: 'same-origin',
+      // A note saved as the page is closed or reloaded still reaches the server.
+      keepalive: body.length <= KEEPALIVE_MAX_LENGTH,
     });
   } catch {
     return failure('Factdesk’s server cannot be reached; is “npm run serve” still running? Nothing was saved.');

@@ -94,6 +94,16 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
     if (note !== verdict.note || correction !== verdict.correction) void save({ note, correction });
   }
 
+  // Words typed but never left (the window reloaded or closed mid-sentence) are
+  // saved as the page goes; the transports deliver a request sent at that moment.
+  const commitOnExit = useRef(commitText);
+  commitOnExit.current = commitText;
+  useEffect(() => {
+    const onPageHide = () => commitOnExit.current();
+    window.addEventListener('pagehide', onPageHide);
+    return () => window.removeEventListener('pagehide', onPageHide);
+  }, []);
+
   function toggleSource(sourceId: string, cite: boolean): void {
     const sourceIds = cite ? [...verdict.sourceIds, sourceId] : verdict.sourceIds.filter((id) => id !== sourceId);
     if (pending) return choose(pending, sourceIds);
