@@ -38,6 +38,17 @@ async function start(): Promise<void> {
     hardenSession(session.defaultSession);
     openSavedReports(session.defaultSession);
     registerIpc(backend, appUrl);
+    // Quitting waits for every save already accepted (a note committed as the
+    // window closed, say) to reach the disk.
+    let flushed = false;
+    app.on('before-quit', (event) => {
+      if (flushed) return;
+      event.preventDefault();
+      void backend.store.flush().finally(() => {
+        flushed = true;
+        app.quit();
+      });
+    });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         appMenuTemplate({
