@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ArticleSummary } from '../../../../shared/model';
 import { errorMessage } from '../../api/client';
 import { ProgressBar } from '../article/ProgressBar';
 
-/** One article in the library: open it, rename it, delete it (with confirmation). */
+/** One article in the library: open it, rename it, delete it (with confirmation). The list supplies the list item. */
 export function ArticleRow(props: {
   article: ArticleSummary;
   onOpen: () => void;
@@ -14,6 +14,14 @@ export function ArticleRow(props: {
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(a.title);
   const [error, setError] = useState<string | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+
+  // Leaving the rename form (saved or cancelled) puts the focus back on Rename, not on the page.
+  const wasRenaming = useRef(false);
+  useEffect(() => {
+    if (wasRenaming.current && !renaming) renameButton.current?.focus();
+    wasRenaming.current = renaming;
+  }, [renaming]);
 
   async function rename(event: FormEvent) {
     event.preventDefault();
@@ -28,7 +36,7 @@ export function ArticleRow(props: {
 
   const checked = a.total - a.counts.unchecked;
   return (
-    <li className="article-item">
+    <div className="article-item">
       {renaming ? (
         <form className="rename-form" onSubmit={rename} onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}>
           <label htmlFor={`rename-${a.id}`}>New title</label>
@@ -56,13 +64,18 @@ export function ArticleRow(props: {
           <ProgressBar counts={a.counts} total={a.total} />
           <span className="article-counts">
             {checked} of {a.total} checked · {a.counts.disputed} disputed · {a.counts.unchecked} unchecked
-            {a.changed > 0 && <strong className="changed-count"> · ⚑ {a.changed} changed since checked</strong>}
+            {a.changed > 0 && (
+              <>
+                {' · '}
+                <strong className="changed-count">⚑ {a.changed} changed since checked</strong>
+              </>
+            )}
           </span>
         </button>
       )}
       {!renaming && (
         <div className="row-actions">
-          <button type="button" onClick={() => setRenaming(true)} aria-label={`Rename “${a.title}”`}>
+          <button type="button" ref={renameButton} onClick={() => setRenaming(true)} aria-label={`Rename “${a.title}”`}>
             Rename
           </button>
           <button type="button" className="danger" onClick={props.onDelete} aria-label={`Delete “${a.title}”`}>
@@ -70,6 +83,6 @@ export function ArticleRow(props: {
           </button>
         </div>
       )}
-    </li>
+    </div>
   );
 }

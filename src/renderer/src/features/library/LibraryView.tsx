@@ -1,12 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadProblem } from '../../../../shared/contract';
 import type { ArticleSummary } from '../../../../shared/model';
 import { api, errorMessage } from '../../api/client';
 import { useShortcuts } from '../article/use-shortcuts';
-import { ArticleRow } from './ArticleRow';
+import { ArticleList, type ArticleListHandle } from './ArticleList';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ImportPanel, type ImportPanelHandle } from '../import/ImportPanel';
+import { LibraryFind } from './LibraryFind';
 import { NewArticleForm } from './NewArticleForm';
+import { countByProgress, emptyResultMessage, filterArticles, NO_FILTER, searchHaystacks, type LibraryFilter } from './library-filter';
+import './library.css';
+
+// The library is unmounted while an article is open; back from it (Esc), the
+// checker finds the same search and the focus on the article they left.
+const remembered: { filter: LibraryFilter; openedId: string | null } = { filter: NO_FILTER, openedId: null };
 
 export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
@@ -16,6 +23,9 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
   const importer = useRef<ImportPanelHandle>(null);
   const [confirming, setConfirming] = useState<ArticleSummary | null>(null);
   const [deleted, setDeleted] = useState<ArticleSummary | null>(null);
+  const [filter, setFilter] = useState<LibraryFilter>(remembered.filter);
+  const search = useRef<HTMLInputElement>(null);
+  const list = useRef<ArticleListHandle>(null);
 
   const load = useCallback(() => {
     api['library:list']({}).then(
@@ -30,7 +40,31 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
     load();
   }, [load]);
 
-  useShortcuts({ n: () => setAdding(true) });
+  const haystacks = useMemo(() => searchHaystacks(articles ?? []), [articles]);
+  const counts = useMemo(() => countByProgress(articles ?? []), [articles]);
+  const shown = useMemo(() => filterArticles(articles ?? [], haystacks, filter), [articles, haystacks, filter]);
+
+  function changeFilter(next: LibraryFilter) {
+    remembered.filter = next;
+    setFilter(next);
+    list.current?.scrollToTop();
+  }
+
+  function open(id: string) {
+    remembered.openedId = id;
+    onOpen(id);
+  }
+
+  // Once the list is there, back on the article the checker came from.
+  const returned = useRef(false);
+  useEffect(() => {
+    if (returned.current || !articles) return;
+    returned.current = true;
+    const index = shown.findIndex((a) => a.id === remembered.openedId);
+    if (index >= 0) list.current?.focusRow(index, 'center');
+  }, [articles, shown]);
+
+  useShortcuts({ n: () => setAdding(true), '/': () => search.current?.select() });
 
   async function remove(article: ArticleSummary) {
     setConfirming(null);
@@ -103,26 +137,55 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           </button>
         </p>
       )}
-      <ImportPanel ref={importer} onImported={onOpen} />
-      {adding && <NewArticleForm onCreated={onOpen} onCancel={() => setAdding(false)} />}
+      <ImportPanel ref={importer} onImported={open} />
+      {adding && <NewArticleForm onCreated={open} onCancel={() => setAdding(false)} />}
       {articles && articles.length === 0 && !adding && (
         <p className="empty">No articles yet. Choose “New article” (N) and paste the copy you are checking.</p>
       )}
       {articles && articles.length > 0 && (
-        <ul className="article-list" aria-label="Articles">
-          {articles.map((a) => (
-            <ArticleRow
-              key={a.id}
-              article={a}
-              onOpen={() => onOpen(a.id)}
-              onRename={async (title) => {
-                await api['articles:rename']({ id: a.id, title });
+        <>
+          <LibraryFind
+            ref={search}
+            filter={filter}
+            counts={counts}
+            shown={shown.length}
+            total={articles.length}
+            onFilter={changeFilter}
+            onOpenFirst={() => {
+              if (filter.query.trim() && shown[0]) open(shown[0].id);
+            }}
+            onEnterList={() => {
+              if (shown.length > 0) list.current?.focusRow(0);
+            }}
+          />
+          {shown.length === 0 ? (
+            <p className="empty library-empty">
+              {emptyResultMessage(filter)}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  changeFilter(NO_FILTER);
+                  search.current?.focus();
+                }}
+              >
+                Show all articles
+              </button>
+            </p>
+          ) : (
+            <ArticleList
+              ref={list}
+              articles={shown}
+              onOpen={(article) => open(article.id)}
+              onRename={async (article, title) => {
+                await api['articles:rename']({ id: article.id, title });
                 load();
               }}
-              onDelete={() => setConfirming(a)}
+              onDelete={setConfirming}
+              onLeaveTop={() => search.current?.focus()}
             />
-          ))}
-        </ul>
+          )}
+        </>
       )}
       {confirming && (
         <ConfirmDialog
