@@ -1,7 +1,7 @@
 // Starts the real browser shell (`src/server/main.ts`) on a data folder, as
 // `npm run serve` does, and reads the URL with its token from stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -13,8 +13,16 @@ export interface Shell {
   stop(): Promise<void>;
 }
 
+const made: string[] = [];
+// Data folders outlive a test (a restart reopens one) but not the worker process.
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 export function newDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'factdesk-e2e-'));
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'));
+  made.push(dir);
+  return dir;
 }
 
 export async function startShell(dataDir: string): Promise<Shell> {
