@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { trapTab } from './trap-tab';
 
 /**
@@ -18,13 +18,14 @@ export function Dialog(props: {
   closeOnBackdrop?: boolean;
   children: ReactNode;
 }) {
-  // Focus goes back where it was when the dialog closes.
+  // Focus goes back where it was when the dialog closes. Read while rendering:
+  // by the time an effect runs, a child's autoFocus has already moved it.
+  const [opener] = useState(() => document.activeElement);
   useEffect(() => {
-    const opener = document.activeElement;
     return () => {
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
-  }, []);
+  }, [opener]);
   const common = {
     className: `dialog ${props.className ?? ''}`.trim(),
     role: props.role ?? 'dialog',
