@@ -225,9 +225,22 @@ test('every row is reachable from the keyboard, far past the first screen, and r
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Deleted “Harbor Town Seawall Vote”.' })).toBeVisible();
   await expect(count(page)).toHaveText('0 of 1,999 articles');
-  await page.getByRole('button', { name: 'Undo' }).click();
+  // The deleted row had focus; Undo takes it, so Enter brings the article back.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await kb.press('Enter');
   await expect(count(page)).toHaveText('1 of 2,000 articles');
   await expect(open('Harbor Town Seawall Vote')).toBeVisible();
+
+  // ? lists the library's keys.
+  await open('Harbor Town Seawall Vote').focus();
+  await kb.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toContainText('Search titles and publications');
+  await expect(sheet).toContainText('New article');
+  await expect(sheet).not.toContainText('Mark verified');
+  await kb.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(open('Harbor Town Seawall Vote')).toBeFocused();
 });
 
 async function expectNoA11yViolations(page: Page, testInfo: TestInfo, name: string) {

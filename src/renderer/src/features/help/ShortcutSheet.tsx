@@ -1,6 +1,6 @@
 import { Dialog } from '../../app/Dialog';
 
-export const SHORTCUTS: [string, string][] = [
+export const REVIEW_SHORTCUTS: [string, string][] = [
   ['J  or  ↓', 'Next claim'],
   ['K  or  ↑', 'Previous claim'],
   ['Shift + J', 'Next unchecked claim'],
@@ -21,14 +21,24 @@ export const SHORTCUTS: [string, string][] = [
   ['?', 'This sheet'],
 ];
 
-/** The ? sheet: everything a newcomer needs to review without the mouse. */
-export function ShortcutSheet({ onClose }: { onClose: () => void }) {
+export const LIBRARY_SHORTCUTS: [string, string][] = [
+  ['/', 'Search titles and publications'],
+  ['↓  or  ↑', 'Next and previous article (from the search: the first)'],
+  ['Enter', 'Open the article (in the search: the first match)'],
+  ['Tab', 'The article’s Rename and Delete buttons'],
+  ['N', 'New article'],
+  ['Esc', 'Leave a field · in an article, back to the library'],
+  ['?', 'This sheet'],
+];
+
+/** The ? sheet: everything a newcomer needs to work without the mouse, on this screen. */
+export function ShortcutSheet({ shortcuts = REVIEW_SHORTCUTS, onClose }: { shortcuts?: [string, string][]; onClose: () => void }) {
   return (
     <Dialog labelledBy="shortcuts-title" className="shortcut-sheet" onClose={onClose} closeOnBackdrop>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <p className="muted">Shortcuts never fire while you type in a field; Esc leaves the field.</p>
       <dl className="shortcut-list">
-        {SHORTCUTS.map(([keys, action]) => (
+        {shortcuts.map(([keys, action]) => (
           <div key={keys}>
             <dt>
               <kbd>{keys}</kbd>

@@ -8,6 +8,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ImportPanel, type ImportPanelHandle } from '../import/ImportPanel';
 import { LibraryFind } from './LibraryFind';
 import { NewArticleForm } from './NewArticleForm';
+import { LIBRARY_SHORTCUTS, ShortcutSheet } from '../help/ShortcutSheet';
 import { countByProgress, emptyResultMessage, filterArticles, NO_FILTER, searchHaystacks, type LibraryFilter } from './library-filter';
 import './library.css';
 
@@ -24,6 +25,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
   const [confirming, setConfirming] = useState<ArticleSummary | null>(null);
   const [deleted, setDeleted] = useState<ArticleSummary | null>(null);
   const [filter, setFilter] = useState<LibraryFilter>(remembered.filter);
+  const [help, setHelp] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<ArticleListHandle>(null);
 
@@ -64,7 +66,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
     if (index >= 0) list.current?.focusRow(index, 'center');
   }, [articles, shown]);
 
-  useShortcuts({ n: () => setAdding(true), '/': () => search.current?.select() });
+  useShortcuts({ n: () => setAdding(true), '/': () => search.current?.select(), '?': () => setHelp(true) });
 
   async function remove(article: ArticleSummary) {
     setConfirming(null);
@@ -108,6 +110,9 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding} aria-keyshortcuts="N">
             New article
           </button>
+          <button type="button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+            ?
+          </button>
         </div>
       </div>
       {problems.length > 0 && (
@@ -132,7 +137,8 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
       {deleted && (
         <p className="undo-bar" role="status">
           Deleted “{deleted.title}”.
-          <button type="button" onClick={undoDelete}>
+          {/* The row that had focus is gone: Undo, the likeliest next step, takes it. */}
+          <button type="button" onClick={undoDelete} autoFocus>
             Undo
           </button>
         </p>
@@ -187,6 +193,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           )}
         </>
       )}
+      {help && <ShortcutSheet shortcuts={LIBRARY_SHORTCUTS} onClose={() => setHelp(false)} />}
       {confirming && (
         <ConfirmDialog
           title={`Delete “${confirming.title}”?`}
