@@ -84,7 +84,8 @@ const isDateline = (l: string): boolean =>
 const isCredit = (l: string): boolean => CREDIT.test(l) && wordCount(l) <= 16;
 const SUBHEADING = /^\p{Lu}[^\d]*[\p{L}\p{M}]$/u;
 const isHeaderish = (l: string): boolean => isByline(l) || isDateline(l) || isCredit(l);
-const isSubheading = (l: string): boolean => wordCount(l) <= 8 && SUBHEADING.test(l) && !isHeaderish(l);
+// A line starting “By …” is attribution even when an edit broke the byline pattern.
+const isSubheading = (l: string): boolean => wordCount(l) <= 8 && SUBHEADING.test(l) && !isHeaderish(l) && !/^By\s/.test(l);
 
 /**
  * Assigns a role to each line. The header (headline, dek, bylines, datelines, captions) runs

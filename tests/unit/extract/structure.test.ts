@@ -51,6 +51,8 @@ describe('page structure', () => {
       'body: Costs tripled since 2020', 'body: The plan was drawn up in March.', 'body: What happens to the dunes?',
       'body: Engineers say the dunes stay.', 'body: Free parking for residents', 'body: The work starts in May.',
     ]);
+    // A byline broken by an edit is still attribution, not a subheading.
+    expect(sections('The council voted 5-2.\n\nBy reportedly Jo Park\n\nIt was final.')).toContain('body: By reportedly Jo Park');
     // The last line of an article is never taken for a subheading (nothing follows it).
     expect(sections('The council voted 5-2.\n\nThe vote was final')).toEqual(['body: The council voted 5-2.', 'body: The vote was final']);
   });
