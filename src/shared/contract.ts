@@ -7,6 +7,7 @@ import {
   ArticleMeta,
   ArticleSummary,
   Claim,
+  ClaimChange,
   Preferences,
   Source,
   SourceKind,
@@ -129,8 +130,12 @@ export const contract = {
   'claims:markMany': op(
     z.object({
       articleId: Id,
-      /** Applied all together or not at all; one history entry per claim. */
-      changes: z.array(z.object({ claimId: Id, patch: VerdictPatch })).min(1).max(20_000),
+      /**
+       * Applied all together or not at all; one history entry per claim. An undo
+       * sends `restoreChange` to put back the “changed since checked” flag that
+       * the change it undoes had cleared.
+       */
+      changes: z.array(z.object({ claimId: Id, patch: VerdictPatch, restoreChange: ClaimChange.optional() })).min(1).max(20_000),
       checker: z.string().trim().min(1).max(200).optional(),
     }),
     z.object({ claims: z.array(Claim), warnings: z.array(z.string()) }),

@@ -1,6 +1,6 @@
 // Verdict rules and history, as pure functions: the handlers, the UI and the
 // tests all decide with these, so a rule means the same thing everywhere.
-import type { Claim, FieldChange, HistoryEntry, Status, Verdict } from './model';
+import type { Claim, ClaimChange, FieldChange, HistoryEntry, Status, Verdict } from './model';
 import type { VerdictPatch } from './contract';
 
 export interface RuleCheck {
@@ -50,7 +50,7 @@ export function diffVerdict(before: Verdict, after: Verdict): FieldChange[] {
  * changes the verdict of a claim flagged “changed since checked” has ruled on the
  * new wording, so the flag goes and the entry says which wording it replaces.
  */
-export function applyVerdictPatch(claim: Claim, patch: VerdictPatch, checker: string, at: string): Claim {
+export function applyVerdictPatch(claim: Claim, patch: VerdictPatch, checker: string, at: string, restoreChange?: ClaimChange): Claim {
   const next: Verdict = {
     ...claim.verdict,
     ...definedFields(patch),
@@ -61,6 +61,11 @@ export function applyVerdictPatch(claim: Claim, patch: VerdictPatch, checker: st
   if (changes.length === 0) return claim;
   const { changed, ...rest } = claim;
   const entry: HistoryEntry = { at, by: checker, kind: 'verdict', changes };
+  if (restoreChange) {
+    // An undo of the change that cleared the flag: the wording still needs the look it never got.
+    entry.detail = `undone; flagged again as changed since it was checked as “${quoteShort(restoreChange.previousText)}”`;
+    return { ...rest, verdict: next, history: [...claim.history, entry], changed: restoreChange };
+  }
   if (changed) entry.detail = `verdict given on the new wording; it was checked as “${quoteShort(changed.previousText)}”`;
   return { ...rest, verdict: next, history: [...claim.history, entry] };
 }

@@ -75,6 +75,23 @@ test('a revision keeps verdicts, flags the changed claim and keeps the vanished 
   await expect(orphans).toContainText('Groundbreaking moved to the fall');
   await page.keyboard.press('Escape');
 
+  // A new verdict clears the flag; undoing it puts the flag back, redoing clears it again.
+  await openClaim(page, 'The town council voted 4-3');
+  await page.keyboard.press('d');
+  await panel(page).getByLabel(/^Note/).fill('Minutes say 4-3; the wording is right now.');
+  await page.keyboard.press('Escape');
+  await expect(panel(page).getByRole('region', { name: 'Changed since checked' })).toHaveCount(0);
+  await expect(page.getByText('1 changed since checked')).toHaveCount(0);
+  await page.keyboard.press('Control+z'); // status and note were one change
+  await expect(panel(page).getByRole('button', { name: 'Verified', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel(page).getByRole('region', { name: 'Changed since checked' })).toBeVisible();
+  await expect(page.getByText('1 changed since checked')).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(panel(page).getByRole('button', { name: 'Disputed', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel(page).getByRole('region', { name: 'Changed since checked' })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(panel(page).getByRole('region', { name: 'Changed since checked' })).toBeVisible();
+
   // The library shows the article has changed claims, until they are confirmed.
   await page.getByRole('button', { name: 'Back to the library' }).click();
   await expect(page.getByRole('button', { name: /^Harbor Town Votes/ })).toContainText('1 changed since checked');

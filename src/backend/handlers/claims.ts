@@ -1,7 +1,7 @@
 import type { OpInput, VerdictPatch } from '../../shared/contract';
 import { mergeClaims, splitClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
-import type { Article, Claim } from '../../shared/model';
+import type { Article, Claim, ClaimChange } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
 import { newId } from '../ids';
 import { requireChecker, type HandlerContext } from './context';
@@ -9,6 +9,7 @@ import { requireChecker, type HandlerContext } from './context';
 interface Change {
   claimId: string;
   patch: VerdictPatch;
+  restoreChange?: ClaimChange;
 }
 
 export function claimHandlers({ store, now }: HandlerContext) {
@@ -21,10 +22,10 @@ export function claimHandlers({ store, now }: HandlerContext) {
       const at = now().toISOString();
       const claims = article.claims.slice();
       const indexById = new Map(claims.map((c, i) => [c.id, i]));
-      saved = changes.map(({ claimId, patch }) => {
+      saved = changes.map(({ claimId, patch, restoreChange }) => {
         const index = indexById.get(claimId);
         if (index === undefined) throw new UserError(`Article “${article.title}” has no claim with id “${claimId}”.`, 'not-found');
-        const claim = applyVerdictPatch(claims[index]!, patch, who, at);
+        const claim = applyVerdictPatch(claims[index]!, patch, who, at, restoreChange);
         assertSourcesExist(article, claim);
         const rules = checkVerdictRules(claim.verdict);
         if (rules.errors.length > 0) {

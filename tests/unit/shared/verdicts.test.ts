@@ -118,4 +118,15 @@ describe('a verdict on a claim whose wording changed since it was checked', () =
   it('an unflagged claim gets no detail', () => {
     expect(applyVerdictPatch(claim(), { status: 'verified' }, 'Ana', '2026-01-06T00:00:00.000Z').history.at(-1)).not.toHaveProperty('detail');
   });
+
+  it('an undo of the verdict that cleared the flag puts the flag back, and a redo clears it again', () => {
+    const ruled = applyVerdictPatch(flagged, { status: 'disputed', note: 'It opened in 1933.' }, 'Ben', '2026-01-06T00:00:00.000Z');
+    const undone = applyVerdictPatch(ruled, { status: 'verified', note: 'Opening records.' }, 'Ben', '2026-01-06T00:01:00.000Z', changed);
+    expect(undone.verdict).toMatchObject({ status: 'verified', note: 'Opening records.' });
+    expect(undone.changed).toEqual(changed);
+    expect(undone.history.at(-1)!.detail).toBe('undone; flagged again as changed since it was checked as “The bridge opened in 1931.”');
+    const redone = applyVerdictPatch(undone, { status: 'disputed', note: 'It opened in 1933.' }, 'Ben', '2026-01-06T00:02:00.000Z');
+    expect(redone.changed).toBeUndefined();
+    expect(redone.history).toHaveLength(3);
+  });
 });

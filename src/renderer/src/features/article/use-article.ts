@@ -3,15 +3,17 @@
 // is a new change, recorded in the history like any other: history is never
 // rewritten).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SourceInput, VerdictPatch } from '../../../../shared/contract';
+import type { OpInput, SourceInput, VerdictPatch } from '../../../../shared/contract';
 import type { Article, ArticleMeta, Claim, Source, Verdict } from '../../../../shared/model';
 import { api, errorMessage } from '../../api/client';
 import type { PickedFile } from '../../files/read-file';
 
+type VerdictChange = OpInput<'claims:markMany'>['changes'][number];
+
 interface UndoEntry {
   label: string;
-  before: { claimId: string; patch: VerdictPatch }[];
-  after: { claimId: string; patch: VerdictPatch }[];
+  before: VerdictChange[];
+  after: VerdictChange[];
 }
 
 function verdictPatch(verdict: Verdict): VerdictPatch {
@@ -63,10 +65,14 @@ export function useArticle(id: string): ArticleState {
    * `before` and files the reverse on the redo stack; a redo applies `after`.
    */
   const apply = useCallback(
-    async (changes: { claimId: string; patch: VerdictPatch }[], label: string, record: 'new' | 'undo' | 'redo') => {
+    async (changes: VerdictChange[], label: string, record: 'new' | 'undo' | 'redo') => {
       const current = articleRef.current!;
       const byId = new Map(current.claims.map((c) => [c.id, c]));
-      const before = changes.map(({ claimId }) => ({ claimId, patch: verdictPatch(byId.get(claimId)!.verdict) }));
+      // The way back: each claim's verdict, and the “changed since checked” flag this change may clear.
+      const before = changes.map(({ claimId }) => {
+        const { verdict, changed } = byId.get(claimId)!;
+        return { claimId, patch: verdictPatch(verdict), ...(changed ? { restoreChange: changed } : {}) };
+      });
       const result = await api['claims:markMany']({ articleId: current.id, changes });
       replaceClaims(result.claims);
       const changed = result.claims.some((c) => c.history.length !== byId.get(c.id)!.history.length);
