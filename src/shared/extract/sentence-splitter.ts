@@ -153,7 +153,7 @@ function boundaryAfter(text: string, i: number, to: number, sentStart: number): 
     return j;
   }
   // A single period: look at the word before it.
-  if (isLower(next)) return -1;
+  if (isLower(next) && !isCamelCaseName(text, k, to)) return -1;
   const word = text.slice(wordStart(text, i, sentStart), i);
   const verdict = abbreviationVerdict(word, text, k, to);
   if (verdict !== undefined) return verdict ? j : -1;
@@ -253,7 +253,17 @@ function startsSentenceLike(text: string, k: number, to: number): boolean {
   while (a < to && isOpener(text.charCodeAt(a))) a++;
   if (a >= to) return false;
   const c = text.charCodeAt(a);
-  return isUpper(c) || isDigit(c) || isCurrency(c) || c === ELLIPSIS;
+  return isUpper(c) || isDigit(c) || isCurrency(c) || c === ELLIPSIS || isCamelCaseName(text, a, to);
+}
+
+/**
+ * Names that start in lower case but are capitalised inside: "iPhone", "eBay",
+ * "mRNA". One to three lower-case letters, then a capital.
+ */
+function isCamelCaseName(text: string, k: number, to: number): boolean {
+  let a = k;
+  while (a < to && a - k < 3 && isLower(text.charCodeAt(a))) a++;
+  return a > k && a < to && isUpper(text.charCodeAt(a));
 }
 
 function startsCapital(text: string, k: number, to: number): boolean {

@@ -11,6 +11,20 @@ describe('splitSentences', () => {
   it('ends a sentence at every newline', () => {
     expect(split('Gen. Ruiz said\nthe plan failed.')).toEqual(['Gen. Ruiz said', 'the plan failed.']);
   });
+  it('starts a sentence at a name capitalised inside (iPhone, eBay, mRNA), but not after an abbreviation', () => {
+    expect(split('Apple sold more phones. iPhone sales rose 5 percent.')).toEqual(['Apple sold more phones.', 'iPhone sales rose 5 percent.']);
+    expect(split('The plant makes 40 tons a day. eBay listed it. Was it sold? mRNA makers bid.')).toEqual([
+      'The plant makes 40 tons a day.',
+      'eBay listed it.',
+      'Was it sold?',
+      'mRNA makers bid.',
+    ]);
+    expect(split('Devices, e.g. iPhone models, sold well. Phones (incl. iPhone models) did too.')).toEqual([
+      'Devices, e.g. iPhone models, sold well.',
+      'Phones (incl. iPhone models) did too.',
+    ]);
+    expect(split('Sales rose. the rest fell.')).toEqual(['Sales rose. the rest fell.']);
+  });
   it('returns nothing for empty or blank text', () => {
     expect(splitSentences('')).toEqual([]);
     expect(splitSentences('   \n\n ')).toEqual([]);
