@@ -259,7 +259,7 @@ test('the library with a search active has no accessibility violations, in light
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expectNoA11yViolations(page, testInfo, `library-search-${scheme}`);
-    const path = scheme === 'light' ? '/tmp/library-search.png' : '/tmp/library-search-dark.png';
+    const path = testInfo.outputPath(`library-search-${scheme}.png`);
     await page.screenshot({ path });
     await testInfo.attach(`library-search-${scheme}`, { path, contentType: 'image/png' });
   }
