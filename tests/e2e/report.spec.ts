@@ -152,8 +152,8 @@ test('Export carries over the claims list’s filter, says so, and can export ev
   await expect(dialog.getByRole('checkbox', { name: /Verified/ })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: /Disputed/ })).not.toBeChecked();
   await dialog.getByRole('radio', { name: /^CSV/ }).check();
-  await page.screenshot({ path: '/tmp/export-filter.png' });
-  await testInfo.attach('export-dialog-filtered', { path: '/tmp/export-filter.png', contentType: 'image/png' });
+  await page.screenshot({ path: testInfo.outputPath('export-filter.png') });
+  await testInfo.attach('export-dialog-filtered', { path: testInfo.outputPath('export-filter.png'), contentType: 'image/png' });
 
   const rowsOf = async (click: () => Promise<void>) => {
     const [download] = await Promise.all([page.waitForEvent('download'), click()]);
