@@ -2,6 +2,7 @@ import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'reac
 import { api, errorMessage } from '../../api/client';
 import { MetaFields, type MetaDraft } from './MetaFields';
 import { DropOverlay } from '../../files/DropOverlay';
+import { HiddenFileInput } from '../../files/HiddenFileInput';
 import { ACCEPT, readPickedFile, type PickedFile } from '../../files/read-file';
 import { useFileDrop } from '../../files/use-file-drop';
 import './import.css';
@@ -84,19 +85,7 @@ export function ImportPanel({ onImported, ref }: { onImported: (id: string) => v
 
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        accept={ACCEPT}
-        hidden
-        aria-label="Article file to import"
-        data-testid="import-file-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = ''; // choosing the same file again still fires
-          if (file) inspectFile(file);
-        }}
-      />
+      <HiddenFileInput ref={input} accept={ACCEPT} label="Article file to import" testId="import-file-input" onFile={inspectFile} />
       {dragging && <DropOverlay title="Drop the file to import it" hint=".txt, .md, .docx, .html, .pdf or a Factdesk .json export" />}
       {error && (
         <p className="error import-error" role="alert">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { DropOverlay } from '../../files/DropOverlay';
+import { HiddenFileInput } from '../../files/HiddenFileInput';
 import { ACCEPT_DRAFT, readPickedFile, type PickedFile } from '../../files/read-file';
 import { useFileDrop } from '../../files/use-file-drop';
 import './revisions.css';
@@ -78,19 +79,7 @@ export function RevisionDialog(props: { onRevise: (draft: { text: string } | { f
               <span id="revision-file-note" className="muted" role="status">
                 {reading ? `Reading “${reading}”…` : `or drop it on this window: ${DRAFT_FORMATS}`}
               </span>
-              <input
-                ref={input}
-                type="file"
-                accept={ACCEPT_DRAFT}
-                hidden
-                aria-label="File with the edited article"
-                data-testid="revision-file-input"
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = ''; // choosing the same file again still fires
-                  if (file) applyFile(file);
-                }}
-              />
+              <HiddenFileInput ref={input} accept={ACCEPT_DRAFT} label="File with the edited article" testId="revision-file-input" onFile={applyFile} />
             </div>
           </>
         )}
