@@ -1,18 +1,16 @@
 // The command line as a user runs it: the real CLI in a child process, a temp data
 // folder, stdout for results, one line on stderr for a refusal. Each spawn costs
 // ~0.4 s (tsx startup), so the file keeps to about twenty of them.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/run-cli';
 import { INDEX_FILE } from '../../../src/backend/store/summary-index';
 import { extractClaims, normalizeText } from '../../../src/shared/extract';
 import { Article } from '../../../src/shared/model';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 // Normalization has work to do (NBSP, CRLF, trailing spaces) but the split is unambiguous.
 const FILE_TEXT = 'The bridge opened in 1932.\u00A0It cost $4 million.  \r\nTraffic doubled by 1950.\r\n';
 
@@ -22,24 +20,10 @@ let dataDir: string;
 let articlePath: string;
 let articleId = '';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
-function cli(args: string[], env: Record<string, string> = {}): Run {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env };
-  if (!('FACTDESK_DATA_DIR' in env)) delete childEnv.FACTDESK_DATA_DIR;
-  delete childEnv.NODE_OPTIONS;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: childEnv,
-    timeout: 20_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], env: Record<string, string> = {}): Run =>
+  runCli(args, { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env });
 
 function ok(run: Run): string {
   expect(run.stderr, run.stderr).toBe('');

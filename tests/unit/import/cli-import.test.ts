@@ -1,12 +1,12 @@
 // `import` and `extract` on the command line accept every format; a file that
 // cannot be imported gets one line on stderr naming it and leaves the data folder
 // as it was. Each spawn costs ~0.5 s, so the file keeps to a dozen of them.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli';
 import { ARTICLE, makeDocx, makeScannedPdf, makeTextPdf, utf16 } from './make-files';
 import { expectOneSentenceNaming } from './one-sentence';
 
@@ -28,13 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: root };
-  delete env.FACTDESK_DATA_DIR;
-  delete env.NODE_OPTIONS;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: REPO, encoding: 'utf8', env, timeout: 30_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cli = (...args: string[]) => runCli(args, { HOME: root });
 
 async function snapshot(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

@@ -1,27 +1,16 @@
 // `export` from the command line, as a user runs it: the real CLI in a child process.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli';
 import { findChromium } from '../../../src/backend/export/chromium';
 import { parseCsv } from './fixture';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
 let root: string;
 let articleId = '';
 
-function cli(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, FACTDESK_DATA_DIR: join(root, 'data') };
-  delete env.NODE_OPTIONS;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env,
-    timeout: 30_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli(args, { FACTDESK_DATA_DIR: join(root, 'data') });
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'factdesk-cli-export-'));

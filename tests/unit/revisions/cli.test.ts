@@ -1,28 +1,16 @@
 // `revise ARTICLE FILE` as a user runs it: the real CLI in a child process.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli';
 import { Article } from '../../../src/shared/model';
 import { FIXTURES } from './fixture';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
 let root: string;
 let dataDir: string;
 
-function cli(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: root, XDG_CONFIG_HOME: join(root, '.config') };
-  delete env.FACTDESK_DATA_DIR;
-  delete env.NODE_OPTIONS;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--data-dir', dataDir], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env,
-    timeout: 20_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => runCli([...args, '--data-dir', dataDir], { HOME: root, XDG_CONFIG_HOME: join(root, '.config') });
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'factdesk-cli-revise-'));

@@ -3,11 +3,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli';
 import { LOCK_FILE, acquireDataDirLock, isStale } from '../../../src/backend/store/data-dir-lock';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 let dir: string;
 let sleeper: ChildProcess | undefined;
 
@@ -21,9 +21,7 @@ function holdBy(pid: number, host = hostname()) {
   writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid, host, kind: 'browser shell', since: '2026-01-01T00:00:00.000Z' }));
 }
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--data-dir', dir], { cwd: ROOT, encoding: 'utf8' });
-}
+const cli = (...args: string[]) => runCli([...args, '--data-dir', dir]);
 
 describe('data folder lock', () => {
   it('decides staleness from the holder’s pid and host', () => {
