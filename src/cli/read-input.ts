@@ -6,6 +6,12 @@ import { UserError } from '../shared/errors';
 import { MAX_IMPORT_BYTES, importFile, refusal, type ImportResult } from '../backend/import/import-file';
 
 export async function readArticleFile(path: string): Promise<ImportResult & { bytes: Uint8Array }> {
+  const bytes = await readFileBytes(path);
+  return { ...(await importFile(basename(path), bytes)), bytes };
+}
+
+/** The file's bytes, after the checks that need no parsing (it exists, is a file, is not too big). */
+export async function readFileBytes(path: string): Promise<Uint8Array> {
   const name = basename(path);
   let info;
   try {
@@ -18,6 +24,5 @@ export async function readArticleFile(path: string): Promise<ImportResult & { by
   if (info.size > MAX_IMPORT_BYTES) {
     throw refusal(name, `is ${(info.size / (1024 * 1024)).toFixed(1)} MB, over the 25 MB import limit`);
   }
-  const bytes = await readFile(path);
-  return { ...(await importFile(name, bytes)), bytes };
+  return readFile(path);
 }

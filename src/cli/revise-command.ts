@@ -4,11 +4,12 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Api } from '../shared/contract';
 import { findArticle, type Output } from './commands';
-import { readArticleFile } from './read-input';
+import { readFileBytes } from './read-input';
 
 export async function reviseCommand(openApi: () => Promise<Api>, ref: string, file: string, checker: string | undefined, io: Output): Promise<void> {
-  // Read and check the file before opening the library: a bad file changes nothing.
-  const { bytes } = await readArticleFile(file);
+  // The handler reads the draft (once, through the importers) and refuses a bad
+  // one with the article unchanged; here only what needs no parsing is checked.
+  const bytes = await readFileBytes(file);
   const api = await openApi();
   const found = await findArticle(api, ref);
   const { preferences } = await api['preferences:get']({});
