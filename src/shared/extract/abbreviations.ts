@@ -18,6 +18,8 @@ export const MONTHS: ReadonlySet<string> = new Set([
 export const BEFORE_NUMBER: ReadonlySet<string> = new Set([
   'No', 'Nos', 'no', 'nos', 'p', 'pp', 'Vol', 'vol', 'Art', 'art', 'Fig', 'fig', 'Ch', 'ch',
   'para', 'paras', 'Ref', 'ref', 'Nr', 'Ex', 'Pt', 'pt', 'Rm', 'Ste', 'Apt', 'Tel', 'tel',
+  // The numero sign as typed ("N°. 1026") and as the ordinal indicator ("Nº 5").
+  'N°', 'Nº', 'n°', 'nº',
 ]);
 
 /** Words that never end a sentence whatever follows. */
@@ -42,6 +44,14 @@ export const AMBIGUOUS: ReadonlySet<string> = new Set([
 
 /** a.m./p.m.: end a sentence before a capitalised word unless it continues the time. */
 export const TIME_MARKERS: ReadonlySet<string> = new Set(['a.m', 'p.m', 'A.M', 'P.M']);
+
+/**
+ * A sentence that is only the time it happened at ("At 5 a.m.", "Shortly after 6 p.m.") is no
+ * sentence: the a.m./p.m. that closes such an opening phrase does not end the sentence.
+ * Matched against the text from the sentence start up to the a.m./p.m.
+ */
+export const TIME_PHRASE_OPENING =
+  /^["“‘'(]?(?:(?:At|By|Before|After|Until|Till|Around|About|Since|From|Starting at|(?:Shortly|Just|Soon) (?:after|before)) )?\d{1,2}(?:[:.]\d{2})? $/;
 
 /** Words that continue a time expression: "10 a.m. Tuesday", "9 p.m. Eastern". */
 export const TIME_CONTINUATIONS: ReadonlySet<string> = new Set([
@@ -79,4 +89,15 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'wrote', 'writes', 'told', 'recalled', 'recalls', 'wondered', 'wonders', 'exclaimed',
   'insisted', 'insists', 'continued', 'yelled', 'demanded', 'answered', 'cried', 'joked',
   'jokes', 'laughed', 'whispered', 'snapped', 'pleaded', 'argued', 'argues', 'noted', 'notes',
+]);
+
+/**
+ * Words after which "2." is a quantity or a reference, not the next item of an inline list:
+ * "1. The team scored 2. The others…", "see Figure 2. The chart…".
+ */
+export const BEFORE_QUANTITY: ReadonlySet<string> = new Set([
+  'to', 'by', 'of', 'at', 'from', 'than', 'about', 'over', 'under', 'around', 'nearly', 'almost',
+  'just', 'only', 'and', 'or', 'was', 'were', 'is', 'are', 'be', 'been', 'scored', 'won', 'lost',
+  'Figure', 'Fig', 'fig', 'Table', 'Chapter', 'Section', 'Article', 'Page', 'page', 'Part', 'Game',
+  'Week', 'Round', 'Level', 'Category', 'No', 'no', 'number', 'Number', 'p', 'pp',
 ]);

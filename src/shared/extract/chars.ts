@@ -46,3 +46,16 @@ export function isCurrency(c: number): boolean {
 export function isTerminal(c: number): boolean {
   return c === 0x2e /* . */ || c === 0x3f /* ? */ || c === 0x21 /* ! */ || c === 0x2026 /* … */;
 }
+
+/** Bullet glyphs that are never anything else: "•", "◦", "▪", "‣", "⁃". */
+export function isBulletGlyph(c: number): boolean {
+  return c === 0x2022 || c === 0x25e6 || c === 0x25aa || c === 0x2023 || c === 0x2043;
+}
+
+/**
+ * Marks that open a list item at the start of a line: the bullet glyphs, and "-", "*", "·",
+ * "–", which are bullets only when a space follows them ("-5 degrees" is a number).
+ */
+export function isBullet(c: number): boolean {
+  return isBulletGlyph(c) || c === 0x2d /* - */ || c === 0x2a /* * */ || c === 0xb7 /* · */ || c === 0x2013 /* – */;
+}
