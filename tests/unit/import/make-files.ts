@@ -40,9 +40,10 @@ export async function makeDocx(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-function pdf(draw: (doc: PDFKit.PDFDocument) => void, info: PDFKit.DocumentInfo = {}): Promise<Buffer> {
+/** A PDF drawn by `draw`, uncompressed so tests can read it; `options` go to pdfkit as they are. */
+export function pdf(draw: (doc: PDFKit.PDFDocument) => void, info: PDFKit.DocumentInfo = {}, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ info, compress: false });
+    const doc = new PDFDocument({ info, compress: false, ...options });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
