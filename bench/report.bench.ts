@@ -68,6 +68,7 @@ function buildArticle(): Article {
     text,
     revisions: [{ id: 'r1', text, createdAt: at }],
     claims: all,
+    setAside: [],
     orphans: [],
     sources,
   };

@@ -22,7 +22,7 @@ function article(id: string): Article {
   const at = new Date().toISOString();
   return {
     id, title: `Article ${id}`, sourceUrl: '', author: '', publication: 'The Ledger', publishedAt: '', createdAt: at, updatedAt: at,
-    text: TEXT, revisions: [{ id: `r${id}`, text: TEXT, createdAt: at }], sources: [], orphans: [],
+    text: TEXT, revisions: [{ id: `r${id}`, text: TEXT, createdAt: at }], sources: [], orphans: [], setAside: [],
     claims: extractClaims(TEXT).map((c, i) => ({ ...c, id: `${id}c${i}`, verdict: UNCHECKED, history: [] })),
   };
 }

@@ -109,7 +109,7 @@ async function benchLibrary(browser: Browser) {
         titles[n] = foldForSearch(`${title}\n${PUBLICATIONS[n % PUBLICATIONS.length]}`);
         const article: Article = {
           id, title, publication: PUBLICATIONS[n % PUBLICATIONS.length]!, sourceUrl: '', author: '', publishedAt: '', createdAt: at, updatedAt: at,
-          text: TEXT, revisions: [{ id: `r${id}`, text: TEXT, createdAt: at }], sources: [], orphans: [],
+          text: TEXT, revisions: [{ id: `r${id}`, text: TEXT, createdAt: at }], sources: [], orphans: [], setAside: [],
           claims: extracted.map((c, k) => ({ ...c, id: `${id}c${k}`, verdict: UNCHECKED, history: [] })),
         };
         return writeFile(join(dir, 'articles', `${id}.json`), JSON.stringify({ schemaVersion: SCHEMA_VERSION, article }));

@@ -5,11 +5,11 @@ import { basename } from 'node:path';
 import { resolve } from 'node:path';
 import type { Api } from '../shared/contract';
 import { UserError } from '../shared/errors';
-import { extractClaims } from '../shared/extract';
+import { extractSegments } from '../shared/extract';
 import { isFilterActive, narrowingFilter } from '../shared/claim-filter';
 import { LABELS, SECTIONS, STATUSES, Status, type Article, type ArticleSummary } from '../shared/model';
 import { REPORT_FORMATS, ReportFormat } from '../shared/report/report-format';
-import { checkVerdictRules } from '../shared/verdicts';
+import { countsAsSetAside } from '../shared/report/report-model';
 import { readArticleFile } from './read-input';
 
 export interface Output {
@@ -17,11 +17,14 @@ export interface Output {
 }
 
 export async function extractCommand(file: string, io: Output): Promise<void> {
-  const { text } = await readArticleFile(file);
-  const claims = extractClaims(text).map(({ text, start, end, section, labels, score }) => ({
-    text, start, end, section, labels, score,
+  const { text, structure } = await readArticleFile(file);
+  const segments = extractSegments(text, structure);
+  const claims = segments.filter((s) => !s.setAside).map(({ text, start, end, section, labels, score, speaker }) => ({
+    text, start, end, section, labels, score, ...(speaker !== undefined ? { speaker } : {}),
   }));
-  io.out(JSON.stringify({ claims }));
+  // Every word is accounted for: what is not a claim is listed, with why.
+  const setAside = segments.filter((s) => s.setAside).map(({ text, start, end, setAside }) => ({ text, start, end, kind: setAside! }));
+  io.out(JSON.stringify({ claims, setAside }));
 }
 
 export interface ImportOptions {
@@ -70,6 +73,11 @@ export async function showCommand(api: Api, ref: string, json: boolean, io: Outp
     if (verdict.note) io.out(`      note: ${verdict.note}`);
     if (verdict.correction) io.out(`      correction: ${verdict.correction}`);
   });
+  const counted = article.setAside.filter((s) => countsAsSetAside(s.setAside));
+  if (counted.length > 0) {
+    io.out(`Set aside (${counted.length}, no claims):`);
+    for (const s of counted) io.out(`      [${s.setAside}] ${s.text}`);
+  }
 }
 
 export interface MarkOptions {

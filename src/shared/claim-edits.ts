@@ -1,31 +1,18 @@
 // Re-segmentation by the checker: split a claim at an offset, merge two
 // neighbours. Pure: the handler loads, calls these, and saves. Nothing a checker
 // wrote is lost: the old verdicts stay in the claims' history.
-import { findLabels, findSpeaker } from './extract/labels';
-import { scoreClaim } from './extract/score';
-import { findSpans } from './extract/spans';
-import { scanWords } from './extract/words';
-import { UNCHECKED, type Claim, type ClaimChange, type FieldChange, type HistoryEntry, type Section, type Verdict } from './model';
+import { describeSegment } from './extract';
+import { findSpeaker } from './extract/labels';
+import { UNCHECKED, type Claim, type ClaimChange, type FieldChange, type HistoryEntry, type Section, type SetAsideSegment, type Verdict } from './model';
 import { UserError } from './errors';
 import { hasVerdict, quoteShort } from './verdicts';
 
 /** Labels, spans and score for an arbitrary range of the article text. */
 export function describeRange(text: string, start: number, end: number, section: Section) {
-  const claimText = text.slice(start, end);
-  const words = scanWords(claimText);
-  const findings = findSpans(claimText, start, false, words);
-  const labels = findLabels(claimText, findings, words, { insideQuote: false });
-  const speaker = labels.includes('quote') || labels.includes('attribution') ? findSpeaker(claimText) : undefined;
-  return {
-    text: claimText,
-    start,
-    end,
-    section,
-    labels,
-    spans: findings.spans,
-    score: scoreClaim(claimText, section, labels, findings),
-    ...(speaker !== undefined ? { speaker } : {}),
-  };
+  const described = describeSegment(text, start, end, section);
+  const { labels } = described;
+  const speaker = labels.includes('quote') || labels.includes('attribution') ? findSpeaker(described.text) : undefined;
+  return { ...described, ...(speaker !== undefined ? { speaker } : {}) };
 }
 
 /** Trims whitespace from both ends of [start, end) in `text`. */
@@ -58,10 +45,10 @@ function resetChanges(verdict: Verdict): FieldChange[] {
  * flag is not carried over; the entry names the wording that was checked.
  */
 export function splitClaim(text: string, claim: Claim, at: number, ids: [string, string], by: string, when: string): [Claim, Claim] {
-  const [aStart, aEnd] = trimRange(text, claim.start, at);
-  // A split before ", officials said" should not leave the comma leading the second half.
+  // A split before ", officials said" leaves the comma with the first half, not leading the second.
   let from = at;
   while (from < claim.end && /[\s,;:]/.test(text[from]!)) from++;
+  const [aStart, aEnd] = trimRange(text, claim.start, from);
   const [bStart, bEnd] = trimRange(text, from, claim.end);
   if (aEnd <= aStart || bEnd <= bStart) {
     throw new UserError('A claim can only be split between two non-empty parts.');

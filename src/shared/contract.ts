@@ -10,6 +10,7 @@ import {
   ClaimChange,
   Preferences,
   Source,
+  SetAsideKind,
   SourceKind,
   Status,
 } from './model';
@@ -146,6 +147,23 @@ export const contract = {
   ),
   'claims:merge': op(
     z.object({ articleId: Id, claimId: Id, nextClaimId: Id }),
+    z.object({ article: Article }),
+  ),
+  // The checker's call on what is a claim: set a claim aside as “not a claim”, or make a
+  // set-aside segment (a subheading, a credit, furniture…) a claim. Both keep the verdict
+  // and the history, and add an entry; each undoes the other.
+  'claims:setAside': op(
+    z.object({
+      articleId: Id,
+      claimId: Id,
+      /** Why it is no claim: the checker's own call unless an undo puts back what it was (a credit, furniture…). */
+      kind: SetAsideKind.default('not-a-claim'),
+      checker: z.string().trim().min(1).max(200).optional(),
+    }),
+    z.object({ article: Article }),
+  ),
+  'claims:promote': op(
+    z.object({ articleId: Id, segmentId: Id, checker: z.string().trim().min(1).max(200).optional() }),
     z.object({ article: Article }),
   ),
   // Accepts a claim's new wording after a revision changed it: clears `changed`.

@@ -4,6 +4,8 @@
 // time, before it is validated. Steps work on plain JSON and never throw: what a
 // step cannot make sense of is left for validation to reject.
 // Process-free: the data folder and the JSON import share these steps.
+import { completePartition } from './article-segments';
+import type { Claim, SetAsideSegment } from './model';
 
 export interface Migration {
   /** The version this step produces; it reads files of version `to - 1`. */
@@ -21,6 +23,26 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 2,
     summary: 'An article always has an `orphans` list; schema 1 left it out when no claim had been orphaned.',
     article: (article) => ({ ...article, orphans: Array.isArray(article.orphans) ? article.orphans : [] }),
+  },
+  {
+    to: 3,
+    summary:
+      'Every word is accounted for: an article gets its `setAside` list, and the text that older versions dropped ' +
+      '(short lines, boilerplate, bullets) becomes set-aside segments, or claims when it says something.',
+    article: (article) => {
+      const base = { ...article, setAside: [] as SetAsideSegment[] };
+      if (typeof article.text !== 'string' || !Array.isArray(article.claims)) return base;
+      let n = 0;
+      const prefix = String(article.id ?? '').replace(/[^a-z0-9]/g, '').slice(0, 24);
+      // Ids derived from the article's own, so that migrating the same file twice gives the same result.
+      const newId = () => `${prefix}m${(n++).toString(36)}`;
+      try {
+        const { claims, setAside } = completePartition(article.text, { claims: article.claims as Claim[], setAside: [] }, newId);
+        return { ...base, claims, setAside };
+      } catch {
+        return base; // malformed claims: left for validation to reject
+      }
+    },
   },
 ];
 

@@ -6,9 +6,23 @@ export const STATUSES = ['unchecked', 'verified', 'disputed', 'sourced'] as cons
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
-export const SECTIONS = ['headline', 'dek', 'byline', 'dateline', 'caption', 'body', 'bio'] as const;
+export const SECTIONS = ['headline', 'dek', 'byline', 'dateline', 'caption', 'subheading', 'body', 'bio'] as const;
 export const Section = z.enum(SECTIONS);
 export type Section = z.infer<typeof Section>;
+
+/**
+ * Why a stretch of the article is no claim. Every word of an article is either in a
+ * claim or in a set-aside segment of one of these kinds, shown dimmed and counted:
+ * subheading (a label such as "Contents" or "See also"), credit (a photo credit),
+ * furniture (share bars, newsletter prompts, "Advertisement", related links),
+ * list-marker (a bullet glyph), speaker-label and timestamp (transcripts), reference
+ * (a reference list), contents (a table of contents), not-a-claim (the checker's call).
+ */
+export const SET_ASIDE_KINDS = [
+  'subheading', 'credit', 'furniture', 'list-marker', 'speaker-label', 'timestamp', 'reference', 'contents', 'not-a-claim',
+] as const;
+export const SetAsideKind = z.enum(SET_ASIDE_KINDS);
+export type SetAsideKind = z.infer<typeof SetAsideKind>;
 
 export const LABELS = ['quote', 'number', 'date', 'entity', 'attribution', 'prediction', 'opinion'] as const;
 export const Label = z.enum(LABELS);
@@ -63,9 +77,11 @@ export const HistoryEntry = z.object({
   /**
    * verdict: a checker changed the verdict; split/merge: the claim was re-segmented;
    * reanchor: a new revision of the article moved or changed the claim;
-   * confirm: a checker confirmed a claim whose wording changed since it was checked.
+   * confirm: a checker confirmed a claim whose wording changed since it was checked;
+   * set-aside: a checker set the claim aside as no claim; promote: a checker made a
+   * set-aside segment a claim.
    */
-  kind: z.enum(['verdict', 'split', 'merge', 'reanchor', 'confirm']),
+  kind: z.enum(['verdict', 'split', 'merge', 'reanchor', 'confirm', 'set-aside', 'promote']),
   changes: z.array(FieldChange),
   detail: z.string().optional(),
 });
@@ -134,6 +150,13 @@ export const Article = ArticleMeta.extend({
   /** The current revision's normalized text; claim offsets point into it. */
   text: z.string(),
   revisions: z.array(Revision).min(1),
+/**
+ * Text of the article that is no claim, kept with the same fields as a claim so it
+ * can be made one (and a claim set aside) without losing its verdict or history.
+ */
+export const SetAsideSegment = Claim.extend({ setAside: SetAsideKind });
+export type SetAsideSegment = z.infer<typeof SetAsideSegment>;
+
   claims: z.array(Claim),
   /** Claims that vanished in a revision, kept with their verdicts and notes. */
   orphans: z.array(Claim),
@@ -160,3 +183,8 @@ export const Preferences = z.object({
   theme: z.enum(['system', 'light', 'dark']),
 });
 export type Preferences = z.infer<typeof Preferences>;
+  /**
+   * The rest of the text, in text order: with `claims` it partitions the article, so
+   * every non-space character is in exactly one claim or set-aside segment.
+   */
+  setAside: z.array(SetAsideSegment),

@@ -52,7 +52,7 @@ function articleFile(i: number): Article {
   });
   return {
     id, title, publication, sourceUrl: '', author: '', publishedAt: '', createdAt: at, updatedAt: at,
-    text: TEXT, revisions: [{ id: revisionId, text: TEXT, createdAt: at }], claims, orphans: [], sources: [],
+    text: TEXT, revisions: [{ id: revisionId, text: TEXT, createdAt: at }], claims, setAside: [], orphans: [], sources: [],
   };
 }
 

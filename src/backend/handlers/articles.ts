@@ -1,7 +1,8 @@
 import type { OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
-import { extractClaims, normalizeText } from '../../shared/extract';
-import { UNCHECKED, type Article, type ArticleMeta, type Claim } from '../../shared/model';
+import { recordsOf } from '../../shared/article-segments';
+import { extractSegments, prepareText, type StructureHint } from '../../shared/extract';
+import type { Article, ArticleMeta } from '../../shared/model';
 import { newId } from '../ids';
 import { summarize } from '../store/store';
 import type { HandlerContext } from './context';
@@ -32,21 +33,28 @@ export function articleHandlers(context: HandlerContext) {
   };
 }
 
-/** Splits the text into claims and saves a new article: the one creation path, pasted or imported. */
-export async function createArticle({ store, now }: HandlerContext, text: string, meta?: Partial<ArticleMeta>): Promise<Article> {
-  const normalized = normalizeText(text);
+/** What an importer hands over: text already prepared, and what it knows of its structure. */
+export interface PreparedText {
+  text: string;
+  structure: readonly StructureHint[];
+}
+
+/**
+ * Splits the text into claims and set-aside segments and saves a new article: the one
+ * creation path, pasted or imported. Raw text (a paste) is prepared here; an importer's
+ * text comes prepared, with its structure.
+ */
+export async function createArticle({ store, now }: HandlerContext, input: string | PreparedText, meta?: Partial<ArticleMeta>): Promise<Article> {
+  // An importer's text was prepared by importFile, its structure kept only if that changed nothing.
+  const prepared = typeof input === 'string' ? { text: prepareText(input), structure: [] } : input;
+  const normalized = prepared.text;
   if (normalized === '') throw new UserError('The article is empty: paste or import some text first.');
   const at = now().toISOString();
-  const extracted = extractClaims(normalized);
-  const claims: Claim[] = extracted.map((extracted) => ({
-    ...extracted,
-    id: newId(),
-    verdict: UNCHECKED,
-    history: [],
-  }));
+  const segments = extractSegments(normalized, prepared.structure);
+  const { claims, setAside } = recordsOf(segments, newId);
   const article: Article = {
     id: newId(),
-    title: meta?.title || titleFrom(extracted.find((c) => c.section === 'headline')?.text ?? normalized),
+    title: meta?.title || titleFrom(segments.find((c) => c.section === 'headline')?.text ?? normalized),
     sourceUrl: meta?.sourceUrl ?? '',
     author: meta?.author ?? '',
     publication: meta?.publication ?? '',
@@ -56,6 +64,7 @@ export async function createArticle({ store, now }: HandlerContext, text: string
     text: normalized,
     revisions: [{ id: newId(), text: normalized, createdAt: at }],
     claims,
+    setAside,
     orphans: [],
     sources: [],
   };

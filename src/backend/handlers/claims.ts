@@ -1,5 +1,5 @@
 import type { OpInput, VerdictPatch } from '../../shared/contract';
-import { mergeClaims, splitClaim } from '../../shared/claim-edits';
+import { mergeClaims, promoteSegment, setClaimAside, splitClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
 import type { Article, Claim, ClaimChange } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
@@ -75,9 +75,39 @@ export function claimHandlers({ store, now }: HandlerContext) {
           throw new UserError('Only a claim and the one right after it can be merged.');
         }
         const when = now().toISOString();
-        const merged = mergeClaims(a.text, a.claims[index]!, a.claims[index + 1]!, newId(), who, when);
+        const [first, second] = [a.claims[index]!, a.claims[index + 1]!];
+        const merged = mergeClaims(a.text, first, second, newId(), who, when);
         const claims = [...a.claims.slice(0, index), merged, ...a.claims.slice(index + 2)];
-        return { ...a, claims, updatedAt: when };
+        // Set-aside text between the two (a credit, a bullet) is now inside the merged claim.
+        const setAside = a.setAside.filter((s) => s.end <= first.end || s.start >= second.start);
+        return { ...a, claims, setAside, updatedAt: when };
+      });
+      return { article };
+    },
+
+    'claims:setAside': async ({ articleId, claimId, kind, checker }: OpInput<'claims:setAside'>) => {
+      const who = requireChecker(store, checker, 'changing claims');
+      const article = await store.update(articleId, (a) => {
+        const index = findIndex(a, claimId);
+        const when = now().toISOString();
+        const segment = setClaimAside(a.claims[index]!, who, when, kind ?? 'not-a-claim');
+        const claims = [...a.claims.slice(0, index), ...a.claims.slice(index + 1)];
+        const setAside = [...a.setAside, segment].sort((x, y) => x.start - y.start);
+        return { ...a, claims, setAside, updatedAt: when };
+      });
+      return { article };
+    },
+
+    'claims:promote': async ({ articleId, segmentId, checker }: OpInput<'claims:promote'>) => {
+      const who = requireChecker(store, checker, 'changing claims');
+      const article = await store.update(articleId, (a) => {
+        const index = a.setAside.findIndex((s) => s.id === segmentId);
+        if (index < 0) throw new UserError(`Article “${a.title}” has no set-aside text with id “${segmentId}”.`, 'not-found');
+        const when = now().toISOString();
+        const claim = promoteSegment(a.setAside[index]!, who, when);
+        const setAside = [...a.setAside.slice(0, index), ...a.setAside.slice(index + 1)];
+        const claims = [...a.claims, claim].sort((x, y) => x.start - y.start);
+        return { ...a, claims, setAside, updatedAt: when };
       });
       return { article };
     },

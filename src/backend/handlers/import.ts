@@ -21,8 +21,8 @@ export function importHandlers(context: HandlerContext) {
   const { store, now } = context;
   return {
     'articles:inspect': async ({ fileName, data }: OpInput<'articles:inspect'>) => {
-      const { text, meta, article } = await importFile(fileName, fromBase64(data));
-      const claims = article?.claims ?? extractClaims(text);
+      const { text, meta, article, structure } = await importFile(fileName, fromBase64(data));
+      const claims = article?.claims ?? extractClaims(text, structure);
       const headline = claims.find((c) => c.section === 'headline')?.text;
       return {
         meta: { ...EMPTY_META, ...meta, title: meta.title || titleFrom(headline ?? text) },
@@ -35,7 +35,7 @@ export function importHandlers(context: HandlerContext) {
       const imported = await importFile(fileName, fromBase64(data));
       const merged = mergeMeta(imported.meta, meta ?? {});
       checkSourceUrl(merged.sourceUrl);
-      if (!imported.article) return { article: await createArticle(context, imported.text, merged) };
+      if (!imported.article) return { article: await createArticle(context, imported, merged) };
       return { article: await importExport(context, fileName, { ...imported.article, ...merged }, onConflict ?? 'ask') };
     },
 

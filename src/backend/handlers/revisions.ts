@@ -3,7 +3,7 @@
 // claim whose words changed.
 import type { OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
-import { normalizeText } from '../../shared/extract';
+import { prepareText } from '../../shared/extract';
 import type { Article, Claim } from '../../shared/model';
 import { reanchorClaims, type ReanchorReport } from '../../shared/revisions';
 import { newId } from '../ids';
@@ -16,17 +16,18 @@ export function revisionHandlers({ store, now }: HandlerContext) {
     'articles:revise': async ({ id, text, file, checker }: OpInput<'articles:revise'>) => {
       const who = requireChecker(store, checker, 'revising an article or confirming a claim');
       // The contract lets exactly one of `text` and `file` through.
-      const draft = file ? await readDraftFile(file.fileName, fromBase64(file.data)) : text!;
-      const normalized = normalizeText(draft);
+      const draft = file ? await readDraftFile(file.fileName, fromBase64(file.data)) : { text: prepareText(text!), structure: [] };
+      const normalized = draft.text;
       if (normalized === '') throw new UserError('The revision is empty: paste or import the new text first.');
       let report: ReanchorReport | undefined;
       const article = await store.update(id, (a) => {
         if (normalized === a.text) throw new UserError(`The revision is the same as the current text of “${a.title}”; nothing changed.`);
         const at = now().toISOString();
         const revision = { id: newId(), text: normalized, createdAt: at };
-        const result = reanchorClaims(a.text, a.claims, normalized, revision.id, at, who, {
+        const result = reanchorClaims(a.text, [...a.claims, ...a.setAside], normalized, revision.id, at, who, {
           newId,
           revisionNumber: a.revisions.length + 1,
+          structure: draft.structure,
         });
         report = result.report;
         const orphans = [...a.orphans, ...result.orphans];
@@ -35,6 +36,7 @@ export function revisionHandlers({ store, now }: HandlerContext) {
           text: normalized,
           revisions: [...a.revisions, revision],
           claims: result.claims,
+          setAside: result.setAside,
           orphans,
           updatedAt: at,
         };

@@ -1,143 +1,80 @@
-// A saved web page: metadata from the page's own tags (Open Graph, article:*,
-// canonical link, JSON-LD read as JSON), the article body through Readability on
-// an inert document (see html-dom.ts), and out comes text the extractor knows:
-// headline line, byline line, then paragraphs separated by blank lines.
-import { Readability } from '@mozilla/readability';
-import type { ArticleMeta } from '../../shared/model';
-import { ACTIVE_AND_CHROME, blocksToText, parseInertHtml } from './html-dom';
-import { cleanAuthor, cleanDate, cleanLine, cleanUrl, compact } from './meta-values';
+// A saved web page → the article's text with its structure. A short orchestrator over
+// small passes (html/*):
+//   1. metadata from the page's own tags (metadata.ts), read before anything is removed;
+//   2. active content and controls removed; the page measured (measure.ts);
+//   3. the article region: where the prose is, outside furniture (region.ts), widened to
+//      take in the headline's header when that adds little;
+//   4. the region walked into blocks with their roles (structure.ts): captions, credits,
+//      byline, dek, subheadings, bios, contents, references, furniture kept set aside;
+//   5. headline first, a "By …" line when the page shows no byline, then the blocks,
+//      each prepared on its own, with a structure hint each (assemble.ts).
+// Only a page with no article text at all is refused. Everything reads an inert
+// document (html-dom.ts): nothing runs and nothing is fetched.
+import { ACTIVE, parseInertHtml } from './html-dom';
+import { assemble } from './html/assemble';
+import { findHeadline } from './html/headline';
+import { measure } from './html/measure';
+import { cleanHeadline, pageMeta, simplify } from './html/metadata';
+import { isHidden, isSemanticChrome } from './html/names';
+import { findRegion } from './html/region';
+import { adjacentBios, articleScope } from './html/scope';
+import { StructureWriter, type Block } from './html/structure';
+import { cleanAuthor } from './meta-values';
 import { ImportRefusal, type ImportedText } from './types';
 
 const NO_ARTICLE =
-  'has no article text that Factdesk could find (it may be an index page, or a page that needs JavaScript to show its text)';
-
-// Page furniture that Readability sometimes keeps when it sits inside the article's container.
-const CHROME = 'nav, aside, [role="navigation"], [role="complementary"], [role="dialog"], [aria-modal="true"]';
-const CHROME_NAME =
-  /^(?:ad|ads|advert|advertisement|ad-slot|ad-container|adslot|sponsor|sponsored|promo|newsletter|share|sharing|share-tools|social|related|recirc|more-stories|cookie|cookies|consent|gdpr|cmp|paywall|subscribe|comments)(?:$|[-_])/i;
+  'has no article text that Factdesk could find, only links, headings and navigation (it may be an index page, or a page that needs JavaScript to show its text)';
+const NO_TEXT = 'has no article text that Factdesk could find: the page shows no text at all (it may need JavaScript to show its text)';
 
 export function fromHtml(html: string): ImportedText {
   const doc = parseInertHtml(html);
-  const fromTags = pageMeta(doc);
+  const { meta, titles, siteNames } = pageMeta(doc);
+  for (const el of doc.querySelectorAll(ACTIVE)) el.remove();
+  const body = doc.body ?? doc.documentElement;
+  const stats = measure(body);
+  if ((stats.get(body)?.chars ?? 0) === 0) throw new ImportRefusal(NO_TEXT);
+  if ((stats.get(body)?.prose ?? 0) === 0 && freeText(body) === 0) throw new ImportRefusal(NO_ARTICLE);
 
-  for (const el of doc.querySelectorAll(`${ACTIVE_AND_CHROME}, ${CHROME}`)) el.remove();
-  for (const el of [...doc.querySelectorAll('[class], [id]')]) {
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (el.isConnected && names.some((name) => CHROME_NAME.test(name))) el.remove();
+  const region = findRegion(body, stats);
+  const headline = findHeadline(doc, region.root, titles, [...siteNames, meta.author ?? '']);
+  const writer = new StructureWriter({ stats, articleProse: region.prose, headline: headline.el, headlineText: simplify(headline.text), author: meta.author ?? '' });
+  const { scope, span, header } = articleScope(region, headline.el);
+  if (header) writer.write(header);
+  writer.write(scope, span);
+  for (const bio of adjacentBios(scope, stats)) writer.write(bio, null, { section: 'bio' });
+
+  const blocks: Block[] = [];
+  if (headline.text) blocks.push({ section: 'headline', text: headline.text });
+  const shown = writer.blocks;
+  // No author in the tags: the name the page's byline shows.
+  if (!meta.author) {
+    const byline = shown.find((b) => b.section === 'byline' && cleanAuthor(b.text.split('\n')[0]));
+    // "Posted by Alon Zakai." → "Alon Zakai" (an initial keeps its period: "Jo Park Jr.").
+    if (byline) meta.author = cleanAuthor(byline.text.split('\n')[0]).replace(/[\s•·|,]+$/u, '').replace(/(?<=\p{Ll}{2})\.$/u, '');
   }
+  const author = meta.author ?? '';
+  const hasByline = shown.some((b) => b.section === 'byline');
+  const opening = shown.slice(0, 6).map((b) => b.text.toLowerCase());
+  if (author && !hasByline && !opening.some((t) => t.startsWith('by ') || t.includes(author.toLowerCase()))) {
+    blocks.push({ section: 'byline', text: `By ${author}` });
+  }
+  blocks.push(...shown);
+  const { text, structure } = assemble(blocks);
+  if (text === '') throw new ImportRefusal(NO_TEXT);
+  const title = headline.text || cleanHeadline(titles[0] ?? '', [...siteNames, author]);
+  return { text, structure, meta: { ...(title ? { title } : {}), ...meta } };
+}
 
-  const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
-  if (!parsed?.content || !hasArticleBody(parsed.content)) throw new ImportRefusal(NO_ARTICLE);
-
-  const meta = {
-    ...compact({
-      title: cleanLine(parsed.title, 1000),
-      author: cleanAuthor(parsed.byline),
-      publication: cleanLine(parsed.siteName, 200),
-      publishedAt: cleanDate(parsed.publishedTime),
-    }),
-    ...fromTags,
+/** Characters of text outside links, headings and the page's navigation: an index page has none. */
+function freeText(root: Element): number {
+  let n = 0;
+  const visit = (el: Element) => {
+    if (el.tagName === 'A' || /^H[1-6]$/.test(el.tagName) || el.tagName === 'HEADER' || isSemanticChrome(el) || isHidden(el)) return;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) n += (c.nodeValue ?? '').replace(/\s+/g, '').length;
+      else if (c.nodeType === 1) visit(c as Element);
+    }
   };
-  return { text: assemble(meta, blocksToText(parsed.content)), meta };
-}
-
-/** Headline first, then a byline the extractor recognises, unless the body already opens with them. */
-function assemble(meta: Partial<ArticleMeta>, body: string): string {
-  const paragraphs = body.split('\n\n');
-  const opening = paragraphs.slice(0, 4).map((p) => p.toLowerCase());
-  const head: string[] = [];
-  if (meta.title && opening[0] !== meta.title.toLowerCase()) head.push(meta.title);
-  if (meta.author && !opening.some((p) => p.startsWith('by ') || p.includes(meta.author!.toLowerCase()))) {
-    head.push(`By ${meta.author}`);
-  }
-  return [...head, ...paragraphs].join('\n\n');
-}
-
-/** Enough prose, and not mostly links (an index page, a link farm). */
-function hasArticleBody(content: Element): boolean {
-  const text = (content.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (text.length < 80) return false;
-  let linked = 0;
-  for (const a of content.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-  return linked / text.length < 0.5;
-}
-
-type Json = Record<string, unknown>;
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle)$/;
-
-/** The first Article-like object in the page's JSON-LD, parsed as data and never run. */
-function jsonLdArticle(doc: Document): Json | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const queue: unknown[] = [data];
-    while (queue.length > 0) {
-      const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...item);
-      else if (item && typeof item === 'object') {
-        const obj = item as Json;
-        const types = ([] as unknown[]).concat(obj['@type']);
-        if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) return obj;
-        if (obj['@graph']) queue.push(obj['@graph']);
-      }
-    }
-  }
-  return null;
-}
-
-function nameOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(nameOf).filter(Boolean).join(' and ');
-  if (value && typeof value === 'object') return nameOf((value as Json).name);
-  return '';
-}
-
-function urlOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') return urlOf((value as Json)['@id'] ?? (value as Json).url);
-  return '';
-}
-
-function pageMeta(doc: Document): Partial<ArticleMeta> {
-  const content = (selector: string) => doc.querySelector(selector)?.getAttribute('content') ?? '';
-  const ld = jsonLdArticle(doc) ?? {};
-  const firstOf = (...values: string[]) => values.find((v) => v !== '') ?? '';
-  return compact({
-    title: cleanLine(
-      firstOf(cleanLine(ld.headline, 1000), content('meta[property="og:title"]'), content('meta[name="twitter:title"]'), headingOfTitle(doc)),
-      1000,
-    ),
-    author: firstOf(
-      cleanAuthor(content('meta[name="author"]')),
-      cleanAuthor(nameOf(ld.author)),
-      cleanAuthor(content('meta[property="article:author"]')),
-    ),
-    publication: cleanLine(firstOf(content('meta[property="og:site_name"]'), nameOf(ld.publisher)), 200),
-    publishedAt: cleanDate(
-      firstOf(
-        content('meta[property="article:published_time"]'),
-        typeof ld.datePublished === 'string' ? ld.datePublished : '',
-        content('meta[name="date"]'),
-        content('meta[name="pubdate"]'),
-        doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? '',
-      ),
-    ),
-    sourceUrl: firstOf(
-      cleanUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')),
-      cleanUrl(content('meta[property="og:url"]')),
-      cleanUrl(urlOf(ld.url)),
-      cleanUrl(urlOf(ld.mainEntityOfPage)),
-    ),
-  });
-}
-
-/** The page's <h1> when the <title> is that heading plus the site's name ("Headline – Site"). */
-function headingOfTitle(doc: Document): string {
-  const h1 = cleanLine(doc.querySelector('h1')?.textContent, 1000);
-  const title = cleanLine(doc.title, 1000);
-  return h1.length > 10 && title.startsWith(h1) ? h1 : '';
+  visit(root);
+  return n;
 }

@@ -2,7 +2,7 @@
 // window is created with no `runScripts` and no `resources` (so nothing runs and
 // nothing is fetched), and documents come from its DOMParser: a parsed document
 // has no browsing context, so even an <iframe srcdoc> or <meta refresh> is dead
-// markup. Readability and the text walker below only read the tree.
+// markup. The readers (html/*, blocksToText below) only read the tree.
 import { JSDOM, type ConstructorOptions } from 'jsdom';
 
 /** Stated once so a test can hold us to it: never `runScripts`, never `resources`, no `url`. */
@@ -15,16 +15,21 @@ export function parseInertHtml(html: string): Document {
   return new parserWindow.DOMParser().parseFromString(html, 'text/html');
 }
 
-/** Markup that is never article text (or is active content), removed before anything reads the page. */
-export const ACTIVE_AND_CHROME =
+/**
+ * Active content and controls, removed before anything reads the page: none of it is
+ * text a reader sees in the article. (Page furniture is not removed here: it is
+ * classified, and inside the article kept as set-aside text; see html/furniture.ts.)
+ */
+export const ACTIVE =
   'script, style, noscript, template, iframe, frame, frameset, object, embed, applet, canvas, svg, math, ' +
-  'link, meta, base, form, button, select, input, textarea, dialog, [hidden], [aria-hidden="true"]';
+  'link, meta, base, button, select, input, textarea, option, datalist, progress, meter';
 
-const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD',
-  'TR', 'UL',
+/** Elements that start and end a paragraph of text. */
+export const BLOCKS: ReadonlySet<string> = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR',
+  'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
+  'TH', 'THEAD', 'TR', 'UL',
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'HEAD', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'CANVAS']);
 
@@ -65,4 +70,15 @@ export function blocksToText(root: Node): string {
   walk(root);
   flush();
   return paragraphs.join('\n\n');
+}
+
+/**
+ * An element's child elements, by walking siblings: jsdom's live `children` collection
+ * costs time in proportion to its length on every step, which made a page of 10,000
+ * paragraphs take half a minute.
+ */
+export function childElements(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) out.push(child);
+  return out;
 }

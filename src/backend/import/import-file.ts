@@ -2,7 +2,7 @@
 // the format's reader, and a final emptiness check. Every refusal is a UserError
 // of one sentence naming the file; nothing here touches the disk or the store.
 import { UserError, type ErrorCode } from '../../shared/errors';
-import { normalizeText } from '../../shared/extract';
+import { prepareText, type StructureHint } from '../../shared/extract';
 import { decodeText, decodeWindows1252 } from './decode-text';
 import { detectFormat, type ImportFormat } from './detect-format';
 import { fromText } from './from-text';
@@ -12,6 +12,7 @@ export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 
 export interface ImportResult extends ImportedText {
   format: ImportFormat;
+  structure: StructureHint[];
 }
 
 /** The name as the user knows it: no folders, no control characters, not endless. */
@@ -48,9 +49,10 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
     throw refusal(fileName, `could not be read as ${FORMAT_NAMES[detected.format]} (it looks damaged)`);
   }
   // An export's text is kept exactly: its claims' offsets point into it.
-  const text = imported.article ? imported.text : normalizeText(imported.text);
+  const text = imported.article ? imported.text : prepareText(imported.text);
   if (text === '') throw refusal(fileName, 'has no text in it (it is empty or only whitespace)');
-  return { ...imported, text, format: detected.format };
+  const structure = text === imported.text ? imported.structure ?? [] : [];
+  return { ...imported, text, structure, format: detected.format };
 }
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {

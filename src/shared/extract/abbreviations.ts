@@ -9,10 +9,13 @@ export const TITLES: ReadonlySet<string> = new Set([
   'Insp', 'Atty', 'Amb', 'Sec', 'Mt', 'Ft',
 ]);
 
-/** Month abbreviations: never end a sentence before a number ("Oct. 1", "Jan. 2022"). */
-export const MONTHS: ReadonlySet<string> = new Set([
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
-]);
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Month abbreviations: never end a sentence before a number ("Oct. 1", "Jan. 2022"),
+ * in capitals too, as datelines set them ("JAN. 13, 2017").
+ */
+export const MONTHS: ReadonlySet<string> = new Set([...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((m) => m.toUpperCase())]);
 
 /** Abbreviations that take a number: "No. 2", "p. 14", "Vol. 3". */
 export const BEFORE_NUMBER: ReadonlySet<string> = new Set([

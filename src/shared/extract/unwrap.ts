@@ -48,11 +48,13 @@ export function unwrapLines(text: string): string {
   const width = wrapWidth(lines);
   let words: ReadonlySet<string> | null = null; // built on the first hyphen at a line end
   const out: string[] = [];
+  let paragraphWords = 0; // of the paragraph being joined, counted up to 3
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const prev = i > 0 ? lines[i - 1]! : '';
-    if (out.length === 0 || prev === '' || line === '' || !isWrap(out[out.length - 1]!, prev, line, width)) {
+    if (out.length === 0 || prev === '' || line === '' || !isWrap(paragraphWords >= 3, prev, line, width)) {
       out.push(line);
+      paragraphWords = wordsUpToThree(line);
       continue;
     }
     const last = out.length - 1;
@@ -60,8 +62,21 @@ export function unwrapLines(text: string): string {
       words ??= wordSet(text);
       out[last] = keepsHyphen(prev, line, words) ? `${out[last]}${line}` : `${out[last]!.slice(0, -1)}${line}`;
     } else out[last] = `${out[last]} ${line}`;
+    paragraphWords = Math.min(3, paragraphWords + wordsUpToThree(line));
   }
   return out.join('\n');
+}
+
+/** How many words a line has, counting no further than three. */
+function wordsUpToThree(line: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length && n < 3; i++) {
+    const space = line.charCodeAt(i) === 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /**
@@ -101,20 +116,19 @@ export function wrapWidth(lines: readonly string[]): number {
 
 /**
  * Whether the break between two physical lines is a wrap inside one paragraph.
- * `paragraph` is the paragraph so far, ending with `prev`.
+ * `longParagraph`: the paragraph so far (ending with `prev`) has three words or more.
  */
-function isWrap(paragraph: string, prev: string, line: string, width: number): boolean {
+function isWrap(longParagraph: boolean, prev: string, line: string, width: number): boolean {
   if (line.charCodeAt(0) === 32 || LIST_LINE.test(line) || SPEAKER_LINE.test(line)) return false;
   // "It was a cold\nnight", "govern-\nment": a lowercase line continues the sentence above
   // it, unless the paragraph is a lone word or two (a list of words, one per line).
-  if (/^\p{Ll}/u.test(line) && (/\p{L}-$/u.test(prev) || (!ENDS_SENTENCE.test(prev) && THREE_WORDS.test(paragraph)))) return true;
+  if (/^\p{Ll}/u.test(line) && (/\p{L}-$/u.test(prev) || (!ENDS_SENTENCE.test(prev) && longParagraph))) return true;
   // No paragraph ends on "the", "of" or "and": "…closed 40 schools on\nMonday."
-  if (DANGLING_END.test(prev) && THREE_WORDS.test(paragraph)) return true;
+  if (DANGLING_END.test(prev) && longParagraph) return true;
   const firstWord = /^\S+/.exec(line)![0];
   return width > 0 && prev.length <= width && prev.length + 1 + firstWord.length > FILLED * width;
 }
 
-const THREE_WORDS = /^\S+\s+\S+\s+\S/;
 const DANGLING_END = / (?:a|an|the|of|on|in|to|for|and|or|but|nor|with|by|at|from|into|onto|than|that|as|said|says|told|its|his|her|their|our|is|are|was|were|has|have|had)$/;
 
 /** Every word of the text, lowercased, hyphenated words whole: the evidence for a hyphen at a line end. */

@@ -8,6 +8,7 @@ import {
   SOURCE_KIND_WORDS,
   STATUS_WORDS,
   describeFilter,
+  describeSetAside,
   formatTimestamp,
   type ReportClaim,
   type ReportModel,
@@ -68,6 +69,13 @@ export function renderReportMarkdown(m: ReportModel): string {
   if (m.unchecked.length === 0) out.push('Every claim has a verdict.', '');
   else {
     for (const c of m.unchecked) out.push(`- Claim ${c.number}: ${md(c.text, '  ')}`);
+    out.push('');
+  }
+
+  out.push(`## Set aside (${m.setAside.total})`, '', md(describeSetAside(m.setAside)), '');
+  if (m.setAside.byChecker.length > 0) {
+    out.push('Set aside by the checker as not a claim:', '');
+    for (const s of m.setAside.byChecker) out.push(`- ${md(s.text, '  ')}${s.by ? ` (${md(s.by)}${s.at ? `, ${formatTimestamp(s.at)}` : ''})` : ''}`);
     out.push('');
   }
 

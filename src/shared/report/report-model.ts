@@ -2,7 +2,7 @@
 // (HTML, Markdown, CSV, ClaimReview) renders from this, so they cannot disagree
 // about order, numbering or what counts as checked.
 import { isFilterActive, matchesFilter, narrowingFilter, type ClaimFilter } from '../claim-filter';
-import { LABELS, SECTIONS, type Article, type Claim, type Label, type Section, type Source, type SourceKind, type Status } from '../model';
+import { LABELS, SECTIONS, SET_ASIDE_KINDS, type Article, type Claim, type Label, type Section, type SetAsideKind, type Source, type SourceKind, type Status } from '../model';
 import { countByStatus } from '../verdicts';
 
 export interface ReportSourceRef {
@@ -41,6 +41,23 @@ export interface ReportSource {
   supports: number[];
 }
 
+/** Text the checker set aside as no claim: listed, so the editor sees what was not checked and why. */
+export interface ReportSetAside {
+  text: string;
+  by: string | null;
+  at: string | null;
+}
+
+/** Everything in the article that is not a claim, so the report can say how much was not checked. */
+export interface SetAsideAccount {
+  /** Set-aside segments holding words (bullets are not counted). */
+  total: number;
+  /** How many of each kind, in the order of SET_ASIDE_KINDS, kinds with none left out. */
+  byKind: { kind: SetAsideKind; count: number }[];
+  /** The ones the checker set aside as “not a claim”, in article order. */
+  byChecker: ReportSetAside[];
+}
+
 export interface ReportModel {
   articleId: string;
   title: string;
@@ -71,6 +88,7 @@ export interface ReportModel {
   unchecked: ReportClaim[];
   /** The whole backup, in the order the sources were added. */
   sources: ReportSource[];
+  setAside: SetAsideAccount;
 }
 
 export function buildReportModel(article: Article, requested: ClaimFilter = {}, generatedAt: string): ReportModel {
@@ -139,7 +157,44 @@ export function buildReportModel(article: Article, requested: ClaimFilter = {}, 
       excerpt: s.excerpt,
       supports: supports.get(s.id) ?? [],
     })),
+    setAside: setAsideAccount(article),
   };
+}
+
+/** Bullets hold no words; everything else set aside is counted. */
+export function countsAsSetAside(kind: SetAsideKind): boolean {
+  return kind !== 'list-marker';
+}
+
+function setAsideAccount(article: Article): SetAsideAccount {
+  const counted = article.setAside.filter((s) => countsAsSetAside(s.setAside));
+  const byKind = SET_ASIDE_KINDS.map((kind) => ({ kind, count: counted.filter((s) => s.setAside === kind).length })).filter((k) => k.count > 0);
+  const byChecker = counted
+    .filter((s) => s.setAside === 'not-a-claim')
+    .map((s) => {
+      const entry = s.history.findLast((h) => h.kind === 'set-aside');
+      return { text: s.text, by: entry?.by ?? null, at: entry?.at ?? null };
+    });
+  return { total: counted.length, byKind, byChecker };
+}
+
+export const SET_ASIDE_KIND_WORDS: Record<SetAsideKind, string> = {
+  subheading: 'label headings',
+  credit: 'credits',
+  furniture: 'page furniture',
+  'list-marker': 'list markers',
+  'speaker-label': 'speaker labels',
+  timestamp: 'time stamps',
+  reference: 'references',
+  contents: 'table of contents',
+  'not-a-claim': 'set aside by the checker',
+};
+
+/** "12 passages are set aside as no claim: page furniture 7, credits 3, set aside by the checker 2." */
+export function describeSetAside(account: SetAsideAccount): string {
+  if (account.total === 0) return 'Nothing in the text is set aside: every passage is a claim.';
+  const kinds = account.byKind.map((k) => `${SET_ASIDE_KIND_WORDS[k.kind]} ${k.count}`).join(', ');
+  return `${account.total} passage${account.total === 1 ? ' is' : 's are'} set aside as no claim: ${kinds}.`;
 }
 
 function reportClaim(claim: Claim, number: number, refs: Map<string, ReportSourceRef>): ReportClaim {
@@ -181,6 +236,7 @@ export const SECTION_WORDS: Record<Section, string> = {
   byline: 'Byline',
   dateline: 'Dateline',
   caption: 'Caption',
+  subheading: 'Subheading',
   body: 'Body',
   bio: 'Author bio',
 };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src/backend/backend';
 import { Store } from '../../../src/backend/store/store';
+import { partitionProblem } from '../../../src/shared/extract';
 
 const TEXT = 'The bridge opened in 1932. It cost $4 million.\nTraffic doubled by 1950, officials said.';
 
@@ -60,8 +61,10 @@ describe('split and merge', () => {
     const at = last.start + last.text.indexOf(', officials');
     const { article: split } = await backend.api['claims:split']({ articleId: a.id, claimId: last.id, at });
     const [first, second] = split.claims.slice(-2);
-    expect(first!.text).toBe('Traffic doubled by 1950');
+    // The comma stays with the first half: every character of the text stays in a claim.
+    expect(first!.text).toBe('Traffic doubled by 1950,');
     expect(second!.text).toBe('officials said.');
+    expect(partitionProblem(split.text, [...split.claims, ...split.setAside])).toBeNull();
     for (const half of [first!, second!]) {
       expect(split.text.slice(half.start, half.end)).toBe(half.text);
       expect(half.verdict.status).toBe('unchecked');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli';
 import { INDEX_FILE } from '../../../src/backend/store/summary-index';
-import { extractClaims, normalizeText } from '../../../src/shared/extract';
+import { extractClaims, extractSegments, normalizeText, partitionProblem, prepareText } from '../../../src/shared/extract';
 import { Article } from '../../../src/shared/model';
 
 // Normalization has work to do (NBSP, CRLF, trailing spaces) but the split is unambiguous.
@@ -77,18 +77,21 @@ afterAll(async () => {
 });
 
 describe('factdesk CLI', () => {
-  it('extract FILE --json prints only the claims as JSON, with offsets into the normalized text, and creates no data folder', () => {
+  it('extract FILE --json prints the claims and what is set aside as JSON, with offsets into the prepared text, and creates no data folder', () => {
     const extractDir = join(root, 'never-created');
     const out = ok(cli(['extract', articlePath, '--json', '--data-dir', extractDir]));
-    const parsed = JSON.parse(out) as { claims: Array<Record<string, unknown>> };
-    expect(Object.keys(parsed)).toEqual(['claims']);
+    const parsed = JSON.parse(out) as { claims: Array<Record<string, unknown>>; setAside: Array<Record<string, unknown>> };
+    expect(Object.keys(parsed)).toEqual(['claims', 'setAside']);
 
-    const normalized = normalizeText(FILE_TEXT);
-    const expected = extractClaims(normalized);
+    const normalized = prepareText(FILE_TEXT);
+    const segments = extractSegments(normalized);
+    const expected = segments.filter((s) => !s.setAside);
     expect(expected.length).toBeGreaterThanOrEqual(3);
     expect(parsed.claims).toEqual(
-      expected.map(({ text, start, end, section, labels, score }) => ({ text, start, end, section, labels, score })),
+      expected.map(({ text, start, end, section, labels, score, speaker }) => ({ text, start, end, section, labels, score, ...(speaker ? { speaker } : {}) })),
     );
+    // Every word is in a claim or set aside.
+    expect(partitionProblem(normalized, [...parsed.claims, ...parsed.setAside] as { start: number; end: number; text: string }[])).toBeNull();
     for (const claim of parsed.claims) {
       expect(normalized.slice(claim.start as number, claim.end as number)).toBe(claim.text);
     }

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ExtractedClaim } from '../../../src/shared/model';
-import { extractClaims, normalizeText } from '../../../src/shared/extract';
+import { extractClaims, extractSegments, normalizeText, partitionProblem } from '../../../src/shared/extract';
 import { ARTICLE_NAMES, loadArticle } from './metrics';
 
 function checkInvariants(text: string): number {
+  // Every word accounted for: claims and set-aside segments partition the text.
+  expect(partitionProblem(text, extractSegments(text))).toBeNull();
   const claims = extractClaims(text);
   let prevEnd = 0;
   for (const c of claims) {

@@ -23,10 +23,15 @@ export function loadCases(): SegmentationCase[] {
   return JSON.parse(readFileSync(fixture('segmentation/cases.json'), 'utf8')) as SegmentationCase[];
 }
 
-export function loadArticle(name: string): { raw: string; gold: GoldClaim[] } {
+export interface GoldSetAside {
+  kind: string;
+  text: string;
+}
+
+export function loadArticle(name: string): { raw: string; gold: GoldClaim[]; goldSetAside: GoldSetAside[] } {
   const raw = readFileSync(fixture(`articles/${name}.txt`), 'utf8');
-  const gold = (JSON.parse(readFileSync(fixture(`articles/${name}.gold.json`), 'utf8')) as { claims: GoldClaim[] }).claims;
-  return { raw, gold };
+  const doc = JSON.parse(readFileSync(fixture(`articles/${name}.gold.json`), 'utf8')) as { claims: GoldClaim[]; setAside: GoldSetAside[] };
+  return { raw, gold: doc.claims, goldSetAside: doc.setAside };
 }
 
 /** End offsets of `sentences` found in order inside `text` (gold sentences are exact substrings). */

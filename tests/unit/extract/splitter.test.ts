@@ -72,6 +72,12 @@ describe('splitSentences', () => {
     ]);
     expect(split('The city[3] has 40 parks. It grew.[4]')).toEqual(['The city[3] has 40 parks.', 'It grew.[4]']);
   });
+  it('keeps a month abbreviated in capitals with its day, as datelines set it', () => {
+    expect(split('WASHINGTON, JAN. 13, 2017 — The Senate voted. SEPT. 4 was the deadline.')).toEqual([
+      'WASHINGTON, JAN. 13, 2017 — The Senate voted.',
+      'SEPT. 4 was the deadline.',
+    ]);
+  });
   it('returns nothing for empty or blank text', () => {
     expect(splitSentences('')).toEqual([]);
     expect(splitSentences('   \n\n ')).toEqual([]);

@@ -11,7 +11,7 @@ import { createBackend, type Backend } from '../../../src/backend/backend';
 import { importFile } from '../../../src/backend/import/import-file';
 import { Store } from '../../../src/backend/store/store';
 import { UserError } from '../../../src/shared/errors';
-import { extractClaims, normalizeText } from '../../../src/shared/extract';
+import { extractSegments, partitionProblem, prepareText } from '../../../src/shared/extract';
 import { OP_NAMES } from '../../../src/shared/contract';
 
 /** mulberry32: small, fast, seedable. */
@@ -81,10 +81,12 @@ function expectOneSentence(message: string) {
 }
 
 describe('fuzz: the extractor', () => {
-  it('keeps exact offsets on 3,000 random and mutated texts', () => {
+  it('keeps exact offsets, and accounts for every word, on 3,000 random and mutated texts', () => {
     for (let i = 0; i < 3_000; i++) {
-      const text = normalizeText(randomText(i % 10 === 0 ? 400 : 60));
-      const claims = extractClaims(text);
+      const text = prepareText(randomText(i % 10 === 0 ? 400 : 60));
+      expect(prepareText(text)).toBe(text);
+      const claims = extractSegments(text);
+      expect(partitionProblem(text, claims), JSON.stringify(text)).toBeNull();
       for (const claim of claims) {
         expect(text.slice(claim.start, claim.end)).toBe(claim.text);
         expect(claim.score).toBeGreaterThanOrEqual(0);

@@ -128,7 +128,7 @@ describe('saved web pages', () => {
     expect(paragraphs).toContain('The town of Port Ames, which owns the landing, said it had not been consulted.');
   });
 
-  it('falls back to Readability’s title and byline on a page without metadata tags', async () => {
+  it('takes the title and byline from the page itself when it has no metadata tags', async () => {
     const { text, meta } = await importFile('dam.htm', fixture('plain-page.html'));
     expect(meta).toEqual({ title: 'Why the Old Mill Dam Is Coming Down', author: 'Jo Park' });
     expect(text.split('\n\n').slice(0, 2)).toEqual(['Why the Old Mill Dam Is Coming Down', 'By Jo Park']);

@@ -5,11 +5,13 @@ import { isTyping, useShortcuts } from '../../../src/renderer/src/features/artic
 
 afterEach(cleanup);
 
-function Harness({ onV }: { onV: () => void }) {
-  useShortcuts({ v: onV });
+function Harness({ onV, onEscape = () => {} }: { onV: () => void; onEscape?: () => void }) {
+  useShortcuts({ v: onV, Escape: onEscape });
   return (
     <div>
       <textarea aria-label="Note" />
+      <input type="search" aria-label="Search" />
+      <input type="checkbox" aria-label="Show set aside" />
       <button type="button">Elsewhere</button>
     </div>
   );
@@ -41,5 +43,20 @@ describe('keyboard shortcuts', () => {
     expect(document.activeElement).not.toBe(note);
     expect(isTyping(note)).toBe(true);
     expect(isTyping(document.body)).toBe(false);
+  });
+
+  it('work on a checkbox, which takes no typing, and Esc only leaves it', () => {
+    const onV = vi.fn();
+    const onEscape = vi.fn();
+    const { getByLabelText } = render(<Harness onV={onV} onEscape={onEscape} />);
+    const box = getByLabelText('Show set aside') as HTMLInputElement;
+    expect(isTyping(box)).toBe(false);
+    expect(isTyping(getByLabelText('Search'))).toBe(true);
+    box.focus();
+    fireEvent.keyDown(box, { key: 'v' });
+    expect(onV).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(document.activeElement).not.toBe(box);
+    expect(onEscape).not.toHaveBeenCalled();
   });
 });

@@ -51,8 +51,11 @@ describe('Markdown export', () => {
       '## ✕ Disputed claims (2)',
       '## Every claim, in article order (6)',
       '## ○ Still unchecked (2)',
+      '## Set aside (3)',
       '## Source list (backup)',
     ]);
+    expect(md).toContain('3 passages are set aside as no claim: credits 1, page furniture 1, set aside by the checker 1.');
+    expect(md).toContain('- Correction \\<i\\>appended\\</i\\> below. (Ben Ode, 2026-03-02 10:30 UTC)');
     expect(md).toContain('**4 of 6 claims checked.**');
   });
 

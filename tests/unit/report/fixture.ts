@@ -1,7 +1,7 @@
 // A small article with every kind of verdict, and values built to break a
 // careless renderer: markup, an event handler, quotes, commas and line breaks.
-import { extractClaims, normalizeText } from '../../../src/shared/extract';
-import type { Article, Claim, Source, Status, Verdict } from '../../../src/shared/model';
+import { extractSegments, normalizeText } from '../../../src/shared/extract';
+import type { Article, Claim, SetAsideSegment, Source, Status, Verdict } from '../../../src/shared/model';
 
 export const NASTY_NOTE = 'Wrong: <script>alert(1)</script> <img src=x onerror=alert(2)> "quotes, commas"\nsecond line';
 export const T0 = '2026-03-01T09:00:00.000Z';
@@ -13,7 +13,10 @@ const TEXT = normalizeText(
     'Harbor Town Votes to Raise Its Seawall by Four Feet',
     'PELHAM POINT, Maine — The town council voted 5-2 on Wednesday night to raise the harbor seawall by four feet.',
     'The $38 million plan calls for a concrete cap along 1.2 miles of shoreline.',
+    'Advertisement',
+    'Photo: <b>Owen</b> Lacroix',
     '"We are not doing this for us," said Mayor Celia Brandt.',
+    'Correction <i>appended</i> below.',
     'Storm surges topped the existing wall three times in the past decade.',
     'The state will cover 60 percent of the cost through a federal grant.',
   ].join('\n'),
@@ -39,12 +42,22 @@ function verdict(status: Status, extra: Partial<Verdict> = {}): Verdict {
 }
 
 export function testArticle(overrides: Partial<Article> = {}): Article {
-  const claims: Claim[] = extractClaims(TEXT).map((c, i) => ({
-    ...c,
-    id: `c${i + 1}`,
-    verdict: { status: 'unchecked', note: '', correction: '', sourceIds: [], checker: null, updatedAt: null },
-    history: [],
-  }));
+  const segments = extractSegments(TEXT);
+  const unchecked = { status: 'unchecked' as const, note: '', correction: '', sourceIds: [], checker: null, updatedAt: null };
+  // A line the checker set aside as not a claim, next to the furniture and credit the extractor set aside.
+  const byChecker = segments.find((s) => s.text.startsWith('Correction'))!;
+  const setAside: SetAsideSegment[] = segments
+    .filter((s) => s.setAside || s === byChecker)
+    .map((s, i) => ({
+      ...s,
+      setAside: s.setAside ?? 'not-a-claim',
+      id: `s${i + 1}`,
+      verdict: unchecked,
+      history: s === byChecker ? [{ at: T1, by: 'Ben Ode', kind: 'set-aside', changes: [], detail: 'set aside as not a claim (it was unchecked)' }] : [],
+    }));
+  const claims: Claim[] = segments
+    .filter((s) => !s.setAside && s !== byChecker)
+    .map((c, i) => ({ ...c, id: `c${i + 1}`, verdict: unchecked, history: [] }));
   if (claims.length < 6) throw new Error(`fixture expects 6 claims, got ${claims.length}`);
   const set = (i: number, v: Verdict, by = 'Ana Ruiz') => {
     claims[i] = {
@@ -69,6 +82,7 @@ export function testArticle(overrides: Partial<Article> = {}): Article {
     text: TEXT,
     revisions: [{ id: 'rev-1', text: TEXT, createdAt: T0 }],
     claims,
+    setAside,
     orphans: [],
     sources: SOURCES,
     ...overrides,

@@ -40,8 +40,12 @@ describe('HTML report', () => {
       '✕ Disputed claims (2)',
       'Every claim, in article order (6)',
       '○ Still unchecked (2)',
+      'Set aside (3)',
       'Source list (backup)',
     ]);
+    const setAside = doc.querySelector('.set-aside')!;
+    expect(setAside.textContent).toContain('3 passages are set aside as no claim: credits 1, page furniture 1, set aside by the checker 1.');
+    expect(setAside.querySelector('li')!.textContent).toBe('Correction <i>appended</i> below. (Ben Ode, 2026-03-02 10:30 UTC)');
     expect(doc.querySelector('.progress')!.textContent).toContain('4 of 6 claims checked.');
     expect(doc.querySelector('.progress')!.textContent).toContain('2 still unchecked');
     const meta = doc.querySelector('.meta')!.textContent!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimFilter } from '../../../src/shared/claim-filter';
 import { buildReportModel, describeFilter, fileSlug, formatTimestamp } from '../../../src/shared/report/report-model';
+import { SECTIONS } from '../../../src/shared/model';
 import { GENERATED, T0, T1, testArticle } from './fixture';
 
 describe('buildReportModel', () => {
@@ -77,7 +78,7 @@ describe('buildReportModel', () => {
     const article = testArticle();
     const everything: ClaimFilter = {
       statuses: ['unchecked', 'verified', 'disputed', 'sourced'],
-      sections: ['headline', 'dek', 'byline', 'dateline', 'caption', 'body', 'bio'],
+      sections: [...SECTIONS],
       labels: [],
       checkers: [],
       changedOnly: false,

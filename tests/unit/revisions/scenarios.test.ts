@@ -2,7 +2,7 @@
 // every old claim: verdicts, notes and history survive; changed wording is
 // flagged with the facts that changed; vanished claims become orphans.
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../../src/shared/extract';
+import { extractClaims, partitionProblem } from '../../../src/shared/extract';
 import type { Claim } from '../../../src/shared/model';
 import { reanchorClaims } from '../../../src/shared/revisions';
 import { BASE_CLAIMS, baseText, checkedBaseClaims, idGenerator, readFixture, scenarios } from './fixture';
@@ -47,6 +47,8 @@ describe('revision scenarios', () => {
       const fresh = extractClaims(newText).map((c) => [c.start, c.end, c.text]);
       expect(result.claims.map((c) => [c.start, c.end, c.text])).toEqual(fresh);
       for (const c of result.claims) expect(newText.slice(c.start, c.end)).toBe(c.text);
+      // …and with the set-aside segments they account for every word of the new text.
+      expect(partitionProblem(newText, [...result.claims, ...result.setAside])).toBeNull();
     });
 
     it('flags changed wording, calls out changed facts and records every step in history', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterAndSort, isFilterActive, matchesFilter, narrowingFilter, type ClaimFilter } from '../../../src/shared/claim-filter';
-import { UNCHECKED, type Claim } from '../../../src/shared/model';
+import { SECTIONS, UNCHECKED, type Claim } from '../../../src/shared/model';
 
 function claim(text: string, extra: Partial<Claim> = {}): Claim {
   return { id: text, text, start: 0, end: text.length, section: 'body', labels: [], spans: [], score: 0.5, verdict: UNCHECKED, history: [], ...extra };
@@ -37,7 +37,7 @@ describe('which fields narrow', () => {
   it('keeps only the fields that can leave a claim out, so “filtered” means the same in the list and the report', () => {
     expect(narrowingFilter({ statuses: [], labels: [], sections: [], checkers: [], changedOnly: false, query: '  ' })).toEqual({});
     expect(narrowingFilter({ statuses: ['unchecked', 'verified', 'disputed', 'sourced'] })).toEqual({});
-    expect(narrowingFilter({ sections: ['headline', 'dek', 'byline', 'dateline', 'caption', 'body', 'bio'] })).toEqual({});
+    expect(narrowingFilter({ sections: [...SECTIONS] })).toEqual({});
     expect(narrowingFilter({ statuses: ['disputed'], sections: ['body'], labels: ['number'], checkers: ['Ana'], changedOnly: true, query: ' 36 ' })).toEqual({
       statuses: ['disputed'],
       sections: ['body'],

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../src/backend/backend';
 import { SCHEMA_VERSION } from '../../../src/backend/store/documents';
 import { Store } from '../../../src/backend/store/store';
+import { partitionProblem } from '../../../src/shared/extract';
 import { MIGRATIONS, upgradeDocument } from '../../../src/shared/migrations';
 import { Article } from '../../../src/shared/model';
 import { parseArticleJson } from '../../../src/shared/report/json';
@@ -16,6 +17,8 @@ import { parseArticleJson } from '../../../src/shared/report/json';
 const V1 = join(__dirname, '../../fixtures/schema/v1');
 const HARBOR = 'lnim82l5sl8h'; // two verdicts, never revised: schema 1 wrote no `orphans`
 const BAY = 'r8r8jvwfoo2k'; // revised once: one orphan with its disputed verdict
+const V2 = join(__dirname, '../../fixtures/schema/v2');
+const FERRY = '5dsgquo51f0k'; // schema 2 dropped its subheading, “Yes.”, bullets and boilerplate
 
 let dir: string;
 
@@ -37,17 +40,32 @@ const stepTests: Record<number, () => Promise<void>> = {
   2: async () => {
     const [harbor, bay] = await Promise.all([v1(`articles/${HARBOR}.json`), v1(`articles/${BAY}.json`)].map(async (p) => JSON.parse(await p)));
     expect(harbor.article.orphans).toBeUndefined();
-    const up = upgradeDocument(harbor);
-    expect(up).toMatchObject({ kind: 'migrated', from: 1 });
-    const migrated = (up as { document: { schemaVersion: number; article: unknown } }).document;
-    expect(migrated.schemaVersion).toBe(2);
-    const article = Article.parse(migrated.article);
-    expect(article.orphans).toEqual([]);
-    expect(article.claims).toEqual(harbor.article.claims);
+    const step = MIGRATIONS.find((m) => m.to === 2)!;
+    const migrated = step.article!(harbor.article);
+    expect(migrated.orphans).toEqual([]);
+    expect(migrated.claims).toEqual(harbor.article.claims);
     // An article that had orphans keeps them as they were.
-    const bayArticle = Article.parse((upgradeDocument(bay) as { document: { article: unknown } }).document.article);
-    expect(bayArticle.orphans).toEqual(bay.article.orphans);
-    expect(bayArticle.orphans[0]!.verdict.status).toBe('disputed');
+    expect(step.article!(bay.article).orphans).toEqual(bay.article.orphans);
+    expect(upgradeDocument(harbor)).toMatchObject({ kind: 'migrated', from: 1 });
+  },
+  3: async () => {
+    const old = JSON.parse(await readFile(join(V2, `articles/${FERRY}.json`), 'utf8'));
+    expect(old.schemaVersion).toBe(2);
+    const step = MIGRATIONS.find((m) => m.to === 3)!;
+    const migrated = Article.parse({ ...step.article!(old.article), schemaVersion: undefined });
+    // Every word of the text is now in a claim or a set-aside segment…
+    expect(partitionProblem(migrated.text, [...migrated.claims, ...migrated.setAside])).toBeNull();
+    // …the claims the checker worked on are untouched, verdicts and ids included…
+    for (const claim of old.article.claims) expect(migrated.claims).toContainEqual(claim);
+    expect(migrated.claims.find((c) => c.verdict.status === 'disputed')!.verdict.note).toBe('The audit says $1.2 million.');
+    // …and what the older extractor dropped silently is shown: as claims when it says something, set aside otherwise.
+    const claimTexts = migrated.claims.map((c) => c.text);
+    expect(claimTexts).toEqual(expect.arrayContaining(['Who rides it', 'Yes.']));
+    const setAside = migrated.setAside.map((s) => `${s.setAside}: ${s.text}`);
+    expect(setAside).toEqual(expect.arrayContaining(['furniture: Advertisement', 'furniture: * * *']));
+    expect(migrated.claims.filter((c) => !old.article.claims.some((o: { id: string }) => o.id === c.id)).every((c) => c.verdict.status === 'unchecked')).toBe(true);
+    // The same file migrated twice gives the same ids: a reader without the lock and a writer agree.
+    expect(step.article!(old.article)).toEqual(step.article!(old.article));
   },
 };
 

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { filterAndSort, type ClaimFilter, type ClaimSort } from '../../../../shared/claim-filter';
+import type { ClaimFilter, ClaimSort } from '../../../../shared/claim-filter';
+import type { Claim, SetAsideSegment } from '../../../../shared/model';
 import { countByStatus } from '../../../../shared/verdicts';
 import { errorMessage } from '../../api/client';
 import { BulkBar } from '../claims/BulkBar';
 import { ClaimFilters } from '../claims/ClaimFilters';
 import { ClaimsList } from '../claims/ClaimsList';
+import { countedSetAside, listItems, shortQuote, type ListItem } from '../claims/list-items';
 import { ShortcutSheet } from '../help/ShortcutSheet';
 import { EditMetaDialog } from '../import/EditMetaDialog';
 import { ExportDialog } from '../report/ExportDialog';
@@ -12,10 +14,11 @@ import { OrphansDialog } from '../revisions/OrphansDialog';
 import { RevisionDialog } from '../revisions/RevisionDialog';
 import { ClaimPanel, type ClaimPanelHandle } from '../review/ClaimPanel';
 import { DoneSummary } from '../review/DoneSummary';
+import { SetAsidePanel } from '../review/SetAsidePanel';
 import { ArticleReader } from './ArticleReader';
 import { ProgressBar } from './ProgressBar';
 import { STATUS_TEXT } from './status-style';
-import { useArticle } from './use-article';
+import { useArticle, type UndoOutcome } from './use-article';
 import { useShortcuts } from './use-shortcuts';
 
 type Dialog = 'help' | 'export' | 'done' | 'details' | 'revision' | 'orphans' | null;
@@ -29,23 +32,55 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
   const [filter, setFilter] = useState<ClaimFilter>({});
   const [sort, setSort] = useState<ClaimSort>('article');
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [showSetAside, setShowSetAside] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const panel = useRef<ClaimPanelHandle>(null);
   const search = useRef<HTMLInputElement>(null);
 
-  const claims = article?.claims ?? [];
-  const order = useMemo(() => filterAndSort(claims, filter, sort), [claims, filter, sort]);
+  const claims = article?.claims ?? NONE;
+  const setAside = article?.setAside ?? NONE_SET_ASIDE;
+  const counted = useMemo(() => countedSetAside(setAside), [setAside]);
+  const items = useMemo(() => listItems({ claims, setAside }, filter, sort, showSetAside), [claims, setAside, filter, sort, showSetAside]);
+  const shownSetAside = useMemo(() => items.filter((i) => i.kind === 'set-aside').length, [items]);
   const counts = useMemo(() => countByStatus(claims), [claims]);
   const changedCount = useMemo(() => claims.filter((c) => c.changed).length, [claims]);
   const checkers = useMemo(() => [...new Set(claims.map((c) => c.verdict.checker).filter((c): c is string => !!c))].sort(), [claims]);
   const currentIndex = claims.findIndex((c) => c.id === selectedId);
   const current = currentIndex >= 0 ? claims[currentIndex] : undefined;
+  const currentSegment = current ? undefined : setAside.find((s) => s.id === selectedId);
 
   // Start on the first claim; keep a selection that still exists after a split or merge.
   useEffect(() => {
-    if (claims.length > 0 && currentIndex < 0) setSelectedId(claims[0]!.id);
-  }, [claims, currentIndex]);
+    if (!current && !currentSegment && items.length > 0) setSelectedId(items[0]!.id);
+  }, [current, currentSegment, items]);
+
+  // An article with no claims at all opens on its set-aside text, so some of it can be made a claim.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!article || opened.current) return;
+    opened.current = true;
+    if (article.claims.length === 0 && countedSetAside(article.setAside).length > 0) setShowSetAside(true);
+  }, [article]);
+
+  /**
+   * Where the selection goes when the passage `id` leaves the list: the next claim the
+   * list shows after it (the previous one at the end), else the next claim in the text.
+   */
+  const claimAfter = useCallback(
+    (id: string, list: ListItem[]): string | null => {
+      const position = list.findIndex((i) => i.id === id);
+      if (position >= 0) {
+        const after = list.slice(position + 1).find((i) => i.kind === 'claim');
+        const before = list.slice(0, position).findLast((i) => i.kind === 'claim');
+        return (after ?? before)?.id ?? null;
+      }
+      const start = [...claims, ...setAside].find((c) => c.id === id)?.start ?? 0;
+      const others = claims.filter((c) => c.id !== id);
+      return (others.find((c) => c.start > start) ?? others.at(-1))?.id ?? null;
+    },
+    [claims, setAside],
+  );
 
   // Reaching the last unchecked claim shows the done summary, once per transition.
   const lastUnchecked = useRef<number | null>(null);
@@ -55,25 +90,76 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
     lastUnchecked.current = counts.unchecked;
   }, [article, counts.unchecked]);
 
+  // J and K walk the list as it is shown: claims, and set-aside rows when they are shown.
   const move = useCallback(
     (delta: number) => {
-      if (order.length === 0) return;
-      const position = order.findIndex((i) => claims[i]!.id === selectedId);
-      const next = position < 0 ? 0 : Math.min(Math.max(position + delta, 0), order.length - 1);
-      setSelectedId(claims[order[next]!]!.id);
+      if (items.length === 0) return;
+      const position = items.findIndex((i) => i.id === selectedId);
+      const next = position < 0 ? 0 : Math.min(Math.max(position + delta, 0), items.length - 1);
+      setSelectedId(items[next]!.id);
     },
-    [order, claims, selectedId],
+    [items, selectedId],
   );
 
   const nextUnchecked = useCallback(() => {
-    const position = order.findIndex((i) => claims[i]!.id === selectedId);
-    for (let step = 1; step <= order.length; step++) {
-      const claim = claims[order[(position + step + order.length) % order.length]!]!;
-      if (claim.verdict.status === 'unchecked') return setSelectedId(claim.id);
+    const position = items.findIndex((i) => i.id === selectedId);
+    for (let step = 1; step <= items.length; step++) {
+      const item = items[(position + step + items.length) % items.length]!;
+      if (item.kind === 'claim' && item.claim.verdict.status === 'unchecked') return setSelectedId(item.id);
     }
     if (counts.unchecked === 0) setDialog('done');
     else setNotice('No unchecked claim matches the current filter.');
-  }, [order, claims, selectedId, counts.unchecked]);
+  }, [items, selectedId, counts.unchecked]);
+
+  const select = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      setMode('review');
+      // Chosen in the reader: the list shows it too.
+      if (setAside.some((s) => s.id === id)) setShowSetAside(true);
+    },
+    [setAside],
+  );
+
+  const toggleSetAside = useCallback(
+    (show: boolean) => {
+      // Hiding the set-aside rows moves a selection on one of them to the claim after it.
+      if (!show && currentSegment) setSelectedId(claimAfter(currentSegment.id, items));
+      setShowSetAside(show);
+    },
+    [currentSegment, claimAfter, items],
+  );
+
+  /** After a passage moved: still selected where the list shows it, else the claim after it. */
+  const followMove = useCallback(
+    (id: string, nowSetAside: boolean, listBefore: ListItem[]) => {
+      setSelectedId(nowSetAside && !showSetAside ? claimAfter(id, listBefore) : id);
+    },
+    [showSetAside, claimAfter],
+  );
+
+  const setCurrentAside = useCallback(async () => {
+    if (!current) return;
+    const listBefore = items;
+    try {
+      const name = await state.setAside(current.id);
+      followMove(current.id, true, listBefore);
+      setNotice(`${capitalize(name)} set aside as not a claim. Ctrl+Z undoes it.`);
+    } catch (e) {
+      setNotice(`Not saved: ${errorMessage(e)}`);
+    }
+  }, [current, items, state, followMove]);
+
+  const promoteCurrent = useCallback(async () => {
+    if (!currentSegment) return;
+    try {
+      const number = await state.promote(currentSegment.id);
+      setSelectedId(currentSegment.id);
+      setNotice(`${shortQuote(currentSegment.text)} is now claim ${number}. Ctrl+Z undoes it.`);
+    } catch (e) {
+      setNotice(`Not saved: ${errorMessage(e)}`);
+    }
+  }, [currentSegment, state]);
 
   const toggleChecked = useCallback((claimId: string, on: boolean) => {
     setChecked((set) => {
@@ -86,14 +172,26 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
 
   const undoOrRedo = useCallback(
     async (which: 'undo' | 'redo') => {
+      const listBefore = items;
       try {
-        const label = which === 'undo' ? await state.undo() : await state.redo();
-        setNotice(label ? `${which === 'undo' ? 'Undone' : 'Redone'}: ${label} change.` : `Nothing to ${which}.`);
+        const outcome: UndoOutcome | null = which === 'undo' ? await state.undo() : await state.redo();
+        if (!outcome) return setNotice(`Nothing to ${which}.`);
+        setNotice(`${which === 'undo' ? 'Undone' : 'Redone'}: ${outcome.description}.`);
+        if (outcome.segment) followMove(outcome.segment.id, outcome.segment.setAside, listBefore);
       } catch (e) {
         setNotice(`Not saved: ${errorMessage(e)}`);
       }
     },
-    [state],
+    [state, items, followMove],
+  );
+
+  /** A key meant for a claim, pressed on set-aside text: say what applies instead. */
+  const onClaimOnly = useCallback(
+    (action: () => void) => () => {
+      if (currentSegment) setNotice('Set-aside text gets no verdict: press P to make it a claim first.');
+      else action();
+    },
+    [currentSegment],
   );
 
   useShortcuts({
@@ -102,14 +200,16 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
     k: () => move(-1),
     ArrowUp: () => move(-1),
     J: nextUnchecked,
-    v: () => panel.current?.choose('verified'),
-    d: () => panel.current?.choose('disputed'),
-    s: () => panel.current?.choose('sourced'),
-    u: () => panel.current?.choose('unchecked'),
-    n: () => panel.current?.focusNote(),
-    c: () => panel.current?.focusCorrection(),
-    a: () => panel.current?.openAddSource(),
-    x: () => current && toggleChecked(current.id, !checked.has(current.id)),
+    v: onClaimOnly(() => panel.current?.choose('verified')),
+    d: onClaimOnly(() => panel.current?.choose('disputed')),
+    s: onClaimOnly(() => panel.current?.choose('sourced')),
+    u: onClaimOnly(() => panel.current?.choose('unchecked')),
+    n: onClaimOnly(() => panel.current?.focusNote()),
+    c: onClaimOnly(() => panel.current?.focusCorrection()),
+    a: onClaimOnly(() => panel.current?.openAddSource()),
+    x: onClaimOnly(() => current && toggleChecked(current.id, !checked.has(current.id))),
+    o: () => (currentSegment ? setNotice('This is set aside already: P makes it a claim.') : void setCurrentAside()),
+    p: () => (current ? setNotice('This is a claim already: O sets it aside.') : void promoteCurrent()),
     r: () => setMode((m) => (m === 'review' ? 'read' : 'review')),
     e: () => setDialog('export'),
     '/': () => search.current?.focus(),
@@ -163,6 +263,9 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
         </div>
         <div className="summary" aria-label="Progress">
           <ProgressBar counts={counts} total={claims.length} />
+          <p className="segment-count">
+            {plural(claims.length, 'claim')} · {counted.length} set aside
+          </p>
           {changedCount > 0 && (
             <p className="changed-count">
               <span aria-hidden="true">⚑</span> {changedCount} changed since checked
@@ -208,12 +311,25 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
         {notice}
       </p>
 
-      {claims.length === 0 ? (
+      {claims.length === 0 && counted.length === 0 ? (
         <p className="empty">This article has no claims to check.</p>
       ) : (
         <div className="desk">
           <aside className="claims-pane" aria-label="Claims list">
-            <ClaimFilters ref={search} filter={filter} sort={sort} checkers={checkers} shown={order.length} total={claims.length} onFilter={setFilter} onSort={setSort} />
+            <ClaimFilters
+              ref={search}
+              filter={filter}
+              sort={sort}
+              checkers={checkers}
+              shown={items.length - shownSetAside}
+              total={claims.length}
+              setAsideTotal={counted.length}
+              setAsideShown={shownSetAside}
+              showSetAside={showSetAside}
+              onShowSetAside={toggleSetAside}
+              onFilter={setFilter}
+              onSort={setSort}
+            />
             {checked.size > 0 && (
               <BulkBar
                 count={checked.size}
@@ -226,11 +342,11 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
                 }}
               />
             )}
-            <ClaimsList claims={claims} order={order} selectedId={selectedId} checked={checked} onSelect={(cid) => { setSelectedId(cid); setMode('review'); }} onCheck={toggleChecked} />
+            <ClaimsList items={items} selectedId={selectedId} checked={checked} onSelect={select} onCheck={toggleChecked} />
           </aside>
           <section className="work-pane" aria-label={mode === 'review' ? 'Review' : 'Article'}>
             {mode === 'read' ? (
-              <ArticleReader article={article} selectedId={selectedId} onOpen={(cid) => { setSelectedId(cid); setMode('review'); }} />
+              <ArticleReader article={article} selectedId={selectedId} onOpen={select} />
             ) : current ? (
               <ClaimPanel
                 key={current.id}
@@ -245,8 +361,13 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
                 onSplit={(at) => state.split(current.id, at)}
                 onMerge={canMerge ? () => state.merge(current.id, next!.id) : undefined}
                 onConfirmChange={() => state.confirm(current.id)}
+                onSetAside={setCurrentAside}
               />
-            ) : null}
+            ) : currentSegment ? (
+              <SetAsidePanel key={currentSegment.id} segment={currentSegment} articleText={article.text} sources={article.sources} onPromote={promoteCurrent} />
+            ) : (
+              <p className="empty">Nothing is selected: show the set-aside text to choose a passage.</p>
+            )}
           </section>
         </div>
       )}
@@ -271,4 +392,15 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
       )}
     </main>
   );
+}
+
+const NONE: Claim[] = [];
+const NONE_SET_ASIDE: SetAsideSegment[] = [];
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

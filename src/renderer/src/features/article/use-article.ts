@@ -1,19 +1,43 @@
 // The open article and every change made to it from the review desk: saves go
-// straight to the backend, and verdict changes can be undone and redone (an undo
-// is a new change, recorded in the history like any other: history is never
-// rewritten).
+// straight to the backend, and verdict changes, set-asides and promotions can be
+// undone and redone (an undo is a new change, recorded in the history like any
+// other: history is never rewritten).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpInput, SourceInput, VerdictPatch } from '../../../../shared/contract';
-import type { Article, ArticleMeta, Claim, Source, Verdict } from '../../../../shared/model';
+import type { Article, ArticleMeta, Claim, SetAsideKind, Source, Verdict } from '../../../../shared/model';
 import { api, errorMessage } from '../../api/client';
 import type { PickedFile } from '../../files/read-file';
+import { shortQuote } from '../claims/list-items';
 
 type VerdictChange = OpInput<'claims:markMany'>['changes'][number];
 
-interface UndoEntry {
-  label: string;
-  before: VerdictChange[];
-  after: VerdictChange[];
+/**
+ * One step the checker can take back: verdict changes (undone by the verdicts they
+ * replaced), or a passage moved between the claims and the set-aside text (undone by
+ * the other op: `claims:setAside` and `claims:promote` undo each other, ids stable).
+ */
+export type UndoEntry =
+  | { kind: 'verdicts'; label: string; before: VerdictChange[]; after: VerdictChange[] }
+  | { kind: 'segment'; label: string; id: string; done: SegmentMove; setAsideAs: SetAsideKind };
+
+/** Where a passage went: set aside as not a claim, or made a claim. */
+export type SegmentMove = 'set-aside' | 'promote';
+
+/** What an undo or redo did, for the notice and the selection. */
+export interface UndoOutcome {
+  /** “verdict change”, “3 claims change”, “claim 12 set aside”, ““Credit…” made a claim”. */
+  description: string;
+  /** For a set-aside or a promotion: the passage, and whether it is now set aside. */
+  segment?: { id: string; setAside: boolean };
+}
+
+type Stacks = { undo: UndoEntry[]; redo: UndoEntry[] };
+
+/** The stacks after an entry was done anew, undone or redone. */
+export function pushEntry(stacks: Stacks, entry: UndoEntry, record: 'new' | 'undo' | 'redo'): Stacks {
+  if (record === 'new') return { undo: [...stacks.undo, entry].slice(-200), redo: [] };
+  if (record === 'undo') return { undo: stacks.undo, redo: [...stacks.redo, entry] };
+  return { undo: [...stacks.undo, entry], redo: stacks.redo };
 }
 
 function verdictPatch(verdict: Verdict): VerdictPatch {
@@ -35,8 +59,12 @@ export interface ArticleState {
   confirm(claimId: string): Promise<void>;
   /** Shows metadata saved elsewhere (the details dialog). */
   setMeta(meta: ArticleMeta): void;
-  undo(): Promise<string | null>;
-  redo(): Promise<string | null>;
+  /** Sets a claim aside as “not a claim”; returns what the notice should name (“claim 12”). */
+  setAside(claimId: string): Promise<string>;
+  /** Makes a set-aside segment a claim; returns the number it now has among the claims. */
+  promote(segmentId: string): Promise<number>;
+  undo(): Promise<UndoOutcome | null>;
+  redo(): Promise<UndoOutcome | null>;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -44,7 +72,7 @@ export interface ArticleState {
 export function useArticle(id: string): ArticleState {
   const [article, setArticle] = useState<Article | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [stacks, setStacks] = useState<{ undo: UndoEntry[]; redo: UndoEntry[] }>({ undo: [], redo: [] });
+  const [stacks, setStacks] = useState<Stacks>({ undo: [], redo: [] });
   const articleRef = useRef<Article | null>(null);
   articleRef.current = article;
 
@@ -77,14 +105,8 @@ export function useArticle(id: string): ArticleState {
       replaceClaims(result.claims);
       const changed = result.claims.some((c) => c.history.length !== byId.get(c.id)!.history.length);
       if (changed) {
-        const entry: UndoEntry = { label, before, after: changes };
-        setStacks((s) =>
-          record === 'new'
-            ? { undo: [...s.undo, entry].slice(-200), redo: [] }
-            : record === 'undo'
-              ? { undo: s.undo, redo: [...s.redo, { ...entry, before: entry.after, after: entry.before }] }
-              : { undo: [...s.undo, entry], redo: s.redo },
-        );
+        const entry: UndoEntry = { kind: 'verdicts', label, before, after: changes };
+        setStacks((s) => pushEntry(s, record === 'undo' ? { ...entry, before: entry.after, after: entry.before } : entry, record));
       }
       return result;
     },
@@ -106,21 +128,70 @@ export function useArticle(id: string): ArticleState {
     [apply],
   );
 
+  /**
+   * Moves a passage between the claims and the set-aside text, and files the step on a
+   * stack. `setAsideAs` is what it is (or was) set aside as, so an undone promotion puts
+   * a credit back as a credit, not as the checker's “not a claim”.
+   */
+  const moveSegment = useCallback(async (id: string, move: SegmentMove, label: string, record: 'new' | 'undo' | 'redo', setAsideAs: SetAsideKind) => {
+    const articleId = articleRef.current!.id;
+    const { article: next } =
+      move === 'set-aside'
+        ? await api['claims:setAside']({ articleId, claimId: id, kind: setAsideAs })
+        : await api['claims:promote']({ articleId, segmentId: id });
+    articleRef.current = next;
+    setArticle(next);
+    // The entry keeps what was first done; an undo applies the other op.
+    const done: SegmentMove = record === 'undo' ? (move === 'set-aside' ? 'promote' : 'set-aside') : move;
+    setStacks((s) => pushEntry(s, { kind: 'segment', label, id, done, setAsideAs }, record));
+    return next;
+  }, []);
+
+  const setAside = useCallback(
+    async (claimId: string) => {
+      const number = articleRef.current!.claims.findIndex((c) => c.id === claimId) + 1;
+      const name = `claim ${number}`;
+      await moveSegment(claimId, 'set-aside', `${name} set aside`, 'new', 'not-a-claim');
+      return name;
+    },
+    [moveSegment],
+  );
+
+  const promote = useCallback(
+    async (segmentId: string) => {
+      const segment = articleRef.current!.setAside.find((s) => s.id === segmentId);
+      const next = await moveSegment(segmentId, 'promote', `${shortQuote(segment?.text ?? '')} made a claim`, 'new', segment?.setAside ?? 'not-a-claim');
+      return next.claims.findIndex((c) => c.id === segmentId) + 1;
+    },
+    [moveSegment],
+  );
+
+  const takeBack = useCallback(
+    async (entry: UndoEntry, record: 'undo' | 'redo'): Promise<UndoOutcome> => {
+      if (entry.kind === 'verdicts') {
+        await apply(record === 'undo' ? entry.before : entry.after, entry.label, record);
+        return { description: `${entry.label} change` };
+      }
+      const move: SegmentMove = record === 'redo' ? entry.done : entry.done === 'set-aside' ? 'promote' : 'set-aside';
+      await moveSegment(entry.id, move, entry.label, record, entry.setAsideAs);
+      return { description: entry.label, segment: { id: entry.id, setAside: move === 'set-aside' } };
+    },
+    [apply, moveSegment],
+  );
+
   const undo = useCallback(async () => {
     const entry = stacks.undo.at(-1);
     if (!entry) return null;
     setStacks((s) => ({ ...s, undo: s.undo.slice(0, -1) }));
-    await apply(entry.before, entry.label, 'undo');
-    return entry.label;
-  }, [stacks.undo, apply]);
+    return takeBack(entry, 'undo');
+  }, [stacks.undo, takeBack]);
 
   const redo = useCallback(async () => {
     const entry = stacks.redo.at(-1);
     if (!entry) return null;
     setStacks((s) => ({ ...s, redo: s.redo.slice(0, -1) }));
-    await apply(entry.after, entry.label, 'redo');
-    return entry.label;
-  }, [stacks.redo, apply]);
+    return takeBack(entry, 'redo');
+  }, [stacks.redo, takeBack]);
 
   const addSource = useCallback(async (input: Parameters<ArticleState['addSource']>[0]) => {
     const { source } = await api['sources:add']({ articleId: articleRef.current!.id, source: input });
@@ -164,6 +235,8 @@ export function useArticle(id: string): ArticleState {
     loadError,
     setMeta,
     revise,
+    setAside,
+    promote,
     confirm,
     mark,
     markMany,

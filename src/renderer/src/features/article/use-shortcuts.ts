@@ -1,9 +1,18 @@
 import { useEffect, useRef } from 'react';
 
+/** Inputs that take no typing: a key pressed on one is a shortcut like anywhere else. */
+const KEYLESS_INPUTS = ['checkbox', 'button', 'submit', 'reset'];
+
 /** True when the key press belongs to a text field, where shortcuts must never fire. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.includes(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** A checkbox (“Show set aside”, a claim's bulk box): Esc leaves it, as it leaves a field. */
+function isCheckbox(target: EventTarget | null): target is HTMLInputElement {
+  return target instanceof HTMLInputElement && target.type === 'checkbox';
 }
 
 /** The name a key press has in a shortcut map: `j`, `J`, `ArrowDown`, or a chord such as `Mod+z` (Ctrl or ⌘). */
@@ -16,7 +25,8 @@ export function shortcutName(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'met
 /**
  * Keyboard shortcuts for the page. Esc inside a field leaves the field (which
  * saves it); every other key is ignored while typing (a field keeps its own
- * Ctrl+Z) or while a modal dialog is open.
+ * Ctrl+Z) or while a modal dialog is open. A checkbox takes no typing, so the
+ * keys work there too, and Esc leaves it.
  */
 export function useShortcuts(map: Record<string, () => void>): void {
   const current = useRef(map);
@@ -27,6 +37,10 @@ export function useShortcuts(map: Record<string, () => void>): void {
       if (event.defaultPrevented) return;
       if (isTyping(event.target)) {
         if (event.key === 'Escape') (event.target as HTMLElement).blur();
+        return;
+      }
+      if (event.key === 'Escape' && isCheckbox(event.target)) {
+        event.target.blur();
         return;
       }
       if (document.querySelector('[aria-modal="true"]')) return;

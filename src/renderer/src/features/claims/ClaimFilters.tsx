@@ -8,6 +8,11 @@ interface Props {
   checkers: string[];
   shown: number;
   total: number;
+  /** Set-aside segments that hold words, and how many of them the list shows now. */
+  setAsideTotal: number;
+  setAsideShown: number;
+  showSetAside: boolean;
+  onShowSetAside: (show: boolean) => void;
   onFilter: (filter: ClaimFilter) => void;
   onSort: (sort: ClaimSort) => void;
 }
@@ -67,12 +72,19 @@ export const ClaimFilters = forwardRef<HTMLInputElement, Props>(function ClaimFi
           <option value="worthiness">Most check-worthy first</option>
         </select>
       </div>
-      <label className="inline-check">
-        <input type="checkbox" checked={!!filter.changedOnly} onChange={(e) => props.onFilter({ ...filter, changedOnly: e.target.checked || undefined })} />
-        Only claims changed since checked
-      </label>
+      <div className="check-row">
+        <label className="inline-check">
+          <input type="checkbox" checked={!!filter.changedOnly} onChange={(e) => props.onFilter({ ...filter, changedOnly: e.target.checked || undefined })} />
+          Only claims changed since checked
+        </label>
+        <label className="inline-check">
+          <input type="checkbox" checked={props.showSetAside} onChange={(e) => props.onShowSetAside(e.target.checked)} />
+          Show set aside ({props.setAsideTotal})
+        </label>
+      </div>
       <p className="muted filter-count" aria-live="polite">
         {props.shown === props.total ? `${props.total} claims` : `${props.shown} of ${props.total} claims shown`}
+        {props.showSetAside && ` · ${props.setAsideShown === props.setAsideTotal ? props.setAsideTotal : `${props.setAsideShown} of ${props.setAsideTotal}`} set aside shown`}
       </p>
     </div>
   );

@@ -1,11 +1,12 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { SourceInput, VerdictPatch } from '../../../../shared/contract';
-import type { Claim, HistoryEntry, Source, Status } from '../../../../shared/model';
+import type { Claim, Source, Status } from '../../../../shared/model';
 import { checkVerdictRules } from '../../../../shared/verdicts';
 import { errorMessage } from '../../api/client';
 import { MARKING_ORDER, STATUS_TEXT } from '../article/status-style';
 import { ChangedBanner } from '../revisions/ChangedBanner';
 import { ClaimInContext } from './ClaimInContext';
+import { HistoryList } from './HistoryList';
 import { SourcePicker } from './SourcePicker';
 import { SplitChooser } from './SplitChooser';
 
@@ -29,6 +30,8 @@ interface Props {
   onMerge?: () => Promise<void>;
   /** Confirms a claim flagged “changed since checked”. */
   onConfirmChange?: () => Promise<void>;
+  /** Sets the claim aside as “not a claim” (O). */
+  onSetAside?: () => Promise<void>;
 }
 
 /**
@@ -224,7 +227,7 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
         ))}
       </div>
 
-      {(props.onSplit || props.onMerge) && !splitting && (
+      {(props.onSplit || props.onMerge || props.onSetAside) && !splitting && (
         <div className="segment-actions">
           {props.onSplit && (
             <button type="button" onClick={() => setSplitting(true)}>
@@ -236,34 +239,18 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
               Merge with next claim
             </button>
           )}
+          {props.onSetAside && (
+            <button type="button" onClick={() => run(props.onSetAside!)} aria-keyshortcuts="O">
+              Not a claim <kbd aria-hidden="true">O</kbd>
+            </button>
+          )}
         </div>
       )}
       {splitting && props.onSplit && (
         <SplitChooser claim={claim} onCancel={() => setSplitting(false)} onSplit={(at) => run(() => props.onSplit!(at))} />
       )}
 
-      {claim.history.length > 0 && (
-        <details className="history">
-          <summary>History ({claim.history.length})</summary>
-          <ol>
-            {claim.history.map((entry, i) => (
-              <li key={i}>{describeEntry(entry, props.sources)}</li>
-            ))}
-          </ol>
-        </details>
-      )}
+      <HistoryList history={claim.history} sources={props.sources} />
     </section>
   );
 });
-
-function describeEntry(entry: HistoryEntry, sources: Source[]): string {
-  const when = new Date(entry.at).toLocaleString();
-  const title = (id: string) => sources.find((s) => s.id === id)?.title ?? id;
-  const parts = entry.changes.map((change) => {
-    if (change.field === 'status') return `status ${String(change.from)} → ${String(change.to)}`;
-    if (change.field === 'sourceIds') return `sources: ${(change.to as string[]).map(title).join(', ') || 'none'}`;
-    return `${change.field} “${String(change.to)}”`;
-  });
-  const what = entry.kind === 'verdict' ? parts.join('; ') : [entry.kind, ...parts].join('; ');
-  return `${when} · ${entry.by}: ${what}${entry.detail ? ` (${entry.detail})` : ''}`;
-}
