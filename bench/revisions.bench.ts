@@ -131,7 +131,7 @@ const extractMs = (() => {
 const { outcomes, ...counts } = result.report;
 const wrong = outcomes.map((o, i) => [i, actions[i]!, o.outcome] as const).filter(([, want, got]) => want !== got);
 console.log(`Article: ${oldClaims.length} claims, ${(oldText.length / 1024).toFixed(0)} KB; revision: ${JSON.stringify(edits)}.`);
-console.log(`Outcomes: ${JSON.stringify(counts)}; flagged ${result.claims.filter((c) => c.changed).length}; ${outcomes.length - wrong.length} of ${outcomes.length} claims got the outcome their edit calls for.`);
+console.log(`Outcomes: ${JSON.stringify(counts)}; flagged ${result.claims.filter((c) => c.changed).length} (${result.claims.filter((c) => c.changed?.confidence).length} of them "moved: please confirm"); ${outcomes.length - wrong.length} of ${outcomes.length} claims got the outcome their edit calls for.`);
 for (const [i, want, got] of wrong.slice(0, 20)) console.log(`  claim ${i}: expected ${want}, got ${got}: ${JSON.stringify(oldClaims[i]!.text.slice(0, 90))}`);
 console.log(`reanchorClaims: median ${median.toFixed(0)} ms of ${RUNS} runs after warm-up (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)}; extracting the new text alone ${extractMs.toFixed(0)} ms).`);
 // Stress, not targets: a revision that rewrote a 60 KB stretch, and one that shares nothing

@@ -24,6 +24,7 @@ export async function reviseCommand(openApi: () => Promise<Api>, ref: string, fi
   const flagged = article.claims.filter((c) => c.changed?.revisionId === revisionId).length;
   io.out(
     `Revision ${article.revisions.length} of “${article.title}”: ${report.unchanged} unchanged, ${report.moved} moved, ` +
-      `${report.changed} changed (${flagged} flagged), ${report.orphaned} orphaned, ${report.added} new.`,
+      `${report.changed} changed (${flagged} flagged${report.unsure > 0 ? `, ${report.unsure} moved: please confirm` : ''}), ` +
+      `${report.orphaned} orphaned, ${report.added} new.`,
   );
 }

@@ -118,5 +118,40 @@ function mergedChange(first: Claim, second: Claim): ClaimChange | undefined {
   if (flags.length === 0) return undefined;
   const latest = flags.reduce((a, b) => (b.at > a.at ? b : a));
   const previousText = [first, second].map((c) => c.changed?.previousText ?? c.text).join(' ');
-  return { previousText, revisionId: latest.revisionId, at: latest.at };
+  // A doubt about where either half landed ("moved: please confirm") stays with the merged claim.
+  const confidence = flags.find((c) => c.confidence)?.confidence;
+  return { previousText, revisionId: latest.revisionId, at: latest.at, ...(confidence ? { confidence } : {}) };
+}
+
+/** Why a set-aside segment or a claim moved between the two lists, for its history. */
+const SET_ASIDE_WORDS: Record<SetAsideSegment['setAside'], string> = {
+  subheading: 'a label heading',
+  credit: 'a credit',
+  furniture: 'page furniture',
+  'list-marker': 'a list marker',
+  'speaker-label': 'a speaker label',
+  timestamp: 'a time stamp',
+  reference: 'a reference',
+  contents: 'the table of contents',
+  'not-a-claim': 'not a claim',
+};
+
+export function setAsideWords(kind: SetAsideSegment['setAside']): string {
+  return SET_ASIDE_WORDS[kind];
+}
+
+/**
+ * The checker's call that a claim is no claim: it keeps its verdict and history, and says
+ * so. `kind` is "not a claim" unless an undo puts back what the text was set aside as.
+ */
+export function setClaimAside(claim: Claim, by: string, when: string, kind: SetAsideSegment['setAside'] = 'not-a-claim'): SetAsideSegment {
+  const entry: HistoryEntry = { at: when, by, kind: 'set-aside', changes: [], detail: `set aside as ${setAsideWords(kind)} (it was ${claim.verdict.status})` };
+  return { ...claim, history: [...claim.history, entry], setAside: kind };
+}
+
+/** The checker's call that set-aside text is a claim after all: it comes back with what it had. */
+export function promoteSegment(segment: SetAsideSegment, by: string, when: string): Claim {
+  const { setAside: kind, ...claim } = segment;
+  const entry: HistoryEntry = { at: when, by, kind: 'promote', changes: [], detail: `made a claim (it was set aside as ${setAsideWords(kind)})` };
+  return { ...claim, history: [...claim.history, entry] };
 }

@@ -55,6 +55,8 @@ export const RevisionReport = z.object({
   orphaned: z.number().int(),
   added: z.number().int(),
 });
+  /** Claims carried over that may have landed on a lookalike sentence (“moved: please confirm”). */
+  unsure: z.number().int(),
 export type RevisionReport = z.infer<typeof RevisionReport>;
 
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {

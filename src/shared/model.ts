@@ -100,7 +100,7 @@ export const ExtractedClaim = z.object({
 });
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
-/** Set when a revision changed the claim's wording after it was checked. */
+/** Set when a revision changed the claim's wording after it was checked, or was unsure it found the claim (`confidence`). */
 export const ClaimChange = z.object({
   /** The wording the verdict was given on. */
   previousText: z.string(),
@@ -123,6 +123,20 @@ export const Source = z.object({
   id: Id,
   kind: SourceKind,
   title: z.string().max(2_000),
+  /**
+   * Set when the revision was unsure the claim landed on its own words ("moved:
+   * please confirm"): a weak match, or another sentence or claim matched nearly as
+   * well (a lookalike). The wording may then be unchanged. Absent when sure.
+   */
+  confidence: z
+    .object({
+      level: z.literal('low'),
+      /** weak: little evidence it is the same claim; ambiguous: something else matched nearly as well. */
+      reason: z.enum(['weak', 'ambiguous']),
+      /** Ambiguous: the wording that matched nearly as well (another sentence, or another claim). */
+      rival: z.string().optional(),
+    })
+    .optional(),
   url: z.string().max(4_000),
   contact: z.string().max(2_000),
   accessedAt: z.string().max(40),

@@ -41,8 +41,8 @@ export function revisionHandlers({ store, now }: HandlerContext) {
           updatedAt: at,
         };
       });
-      const { unchanged, moved, changed, orphaned, added } = report!;
-      return { article, report: { unchanged, moved, changed, orphaned, added } };
+      const { unchanged, moved, changed, orphaned, added, unsure } = report!;
+      return { article, report: { unchanged, moved, changed, orphaned, added, unsure } };
     },
 
     /** Clears the “changed since checked” flag; a claim without one is returned as is (nothing written). */
@@ -63,7 +63,15 @@ export function revisionHandlers({ store, now }: HandlerContext) {
           ...rest,
           history: [
             ...claim.history,
-            { at, by: who, kind: 'confirm', changes: [], detail: `confirmed the new wording; it was checked as “${changed.previousText}”` },
+            {
+              at,
+              by: who,
+              kind: 'confirm',
+              changes: [],
+              detail: changed.confidence
+                ? `confirmed this is the claim checked as “${changed.previousText}”`
+                : `confirmed the new wording; it was checked as “${changed.previousText}”`,
+            },
           ],
         };
         const claims = a.claims.slice();

@@ -2,14 +2,13 @@
 export { anchorOf, contextSimilarity, CONTEXT_CHARS, type Anchor } from './anchor';
 export {
   reanchorClaims,
-  quoteSimilarity,
-  MIN_QUOTE_SIMILARITY,
-  MIN_SCORE,
   type ClaimOutcome,
+  type MatchConfidence,
   type MatchMethod,
   type Outcome,
   type ReanchorOptions,
   type ReanchorReport,
   type ReanchorResult,
+  type Anchorable,
 } from './reanchor';
-export { changedFacts, describeFacts, tokenize, wordDiff, wordSimilarity, type DiffOp, type DiffPart, type FactChange, type FactKind } from './word-diff';
+export { changedFacts, describeFacts, tokenize, wordDiff, type DiffOp, type DiffPart, type FactChange, type FactKind } from './word-diff';

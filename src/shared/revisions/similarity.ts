@@ -1,4 +1,6 @@
-// Similarity measures on top of diff-match-patch (character- and word-level).
+// Similarity measures on top of diff-match-patch (character- and word-level). This
+// instance is shared by the diffs and never reconfigured; fuzzy location has its own
+// (passes/locate.ts).
 import DiffMatchPatch from 'diff-match-patch';
 
 const dmp = new DiffMatchPatch();
@@ -24,9 +26,4 @@ export function similarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
   return 1 - levenshtein(diff(a, b)) / longer;
-}
-
-/** The shared diff-match-patch instance, for fuzzy location (match_main). */
-export function matcher(): DiffMatchPatch {
-  return dmp;
 }

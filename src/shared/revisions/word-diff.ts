@@ -64,22 +64,17 @@ export function wordDiff(oldText: string, newText: string): DiffPart[] {
   return parts;
 }
 
-/**
- * 0..1 word-level similarity of two wordings. `symmetric` is 1 − word edit
- * distance / longer word count. `cover` is the share of the shorter wording's
- * words found, in order, in the longer one: high when one sentence was split
- * off from, or merged into, the other.
- */
-export function wordSimilarity(a: string, b: string): { symmetric: number; cover: number; shorterWords: number } {
-  return wordSimilarityOf(wordsOf(a), wordsOf(b));
-}
-
 /** The words of a text (its tokens without the whitespace). */
 export function wordsOf(text: string): string[] {
   return tokenize(text).filter((t) => !/^\s/.test(t));
 }
 
-/** wordSimilarity on texts already split by wordsOf. */
+/**
+ * 0..1 word-level similarity of two wordings (split by wordsOf). `symmetric` is
+ * 1 − word edit distance / longer word count. `cover` is the share of the shorter
+ * wording's words found, in order, in the longer one: high when one sentence was
+ * split off from, or merged into, the other.
+ */
 export function wordSimilarityOf(wa: string[], wb: string[]): { symmetric: number; cover: number; shorterWords: number } {
   const longer = Math.max(wa.length, wb.length);
   const shorter = Math.min(wa.length, wb.length);

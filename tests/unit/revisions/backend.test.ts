@@ -51,7 +51,7 @@ describe('articles:revise', () => {
     const before = await checkedArticle();
     clock = T2;
     const { article, report } = await backend.api['articles:revise']({ id: before.id, text: revisedText() });
-    expect(report).toEqual({ unchanged: 22, moved: 0, changed: 1, orphaned: 2, added: 1 });
+    expect(report).toEqual({ unchanged: 22, moved: 0, changed: 1, orphaned: 2, added: 1, unsure: 0 });
 
     const reopened = createBackend(await Store.open(dir));
     const saved = (await reopened.api['articles:get']({ id: before.id })).article;
@@ -125,5 +125,32 @@ describe('claims:confirm', () => {
     const again = await reopened.api['claims:confirm']({ articleId: a.id, claimId: flagged.id });
     expect(again.claim).toEqual(claim);
     await expect(reopened.api['claims:confirm']({ articleId: a.id, claimId: 'nope' })).rejects.toThrow(/has no claim with id “nope”/);
+  });
+});
+
+describe('a lookalike through the store', () => {
+  it('keeps the “moved: please confirm” doubt on disk, counts it as changed, and a confirm clears it', async () => {
+    const lookalikes = join(FIXTURES, 'lookalikes');
+    const text = await readFile(join(lookalikes, 'base.txt'), 'utf8');
+    const { article: a } = await backend.api['articles:create']({ text, meta: { title: 'Overdose deaths' } });
+    await backend.api['claims:markMany']({
+      articleId: a.id,
+      changes: a.claims.map((c, i) => ({ claimId: c.id, patch: { status: 'disputed', note: `Checked claim ${i}.` } })),
+    });
+    clock = T2;
+    const { report } = await backend.api['articles:revise']({ id: a.id, text: await readFile(join(lookalikes, 'twins-become-one.txt'), 'utf8') });
+    expect(report).toMatchObject({ changed: 1, orphaned: 1 });
+
+    const reopened = createBackend(await Store.open(dir));
+    const saved = (await reopened.api['articles:get']({ id: a.id })).article;
+    const flagged = saved.claims.find((c) => c.changed)!;
+    expect(flagged.changed!.confidence).toEqual({
+      level: 'low',
+      reason: 'ambiguous',
+      rival: 'The county recorded 174 overdose deaths in 2023, the department said in its annual report.',
+    });
+    expect((await reopened.api['library:list']({})).articles[0]!.changed).toBe(1);
+    const { claim } = await reopened.api['claims:confirm']({ articleId: a.id, claimId: flagged.id });
+    expect(claim.changed).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Re-anchoring beyond the scenario table: repeated revisions, unchecked claims,
 // the checker's own splits, repeated sentences, and the word diff the UI shows.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitClaim } from '../../../src/shared/claim-edits';
@@ -160,13 +160,26 @@ describe('changedFacts', () => {
 });
 
 describe('the revisions core', () => {
+  const dir = resolve(import.meta.dirname, '../../../src/shared/revisions');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
+
   it('imports no electron, no node:*, no DOM (runs in the renderer too)', () => {
-    const dir = resolve(import.meta.dirname, '../../../src/shared/revisions');
-    for (const name of ['anchor.ts', 'reanchor.ts', 'similarity.ts', 'word-diff.ts', 'index.ts']) {
+    expect(files).toEqual(expect.arrayContaining(['reanchor.ts', join('passes', 'approximate.ts')]));
+    for (const name of files) {
       const source = readFileSync(join(dir, name), 'utf8');
       const specifiers = [...source.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
       for (const s of specifiers) expect(s === 'diff-match-patch' || s.startsWith('.'), `${name} imports ${s}`).toBe(true);
       expect(source).not.toMatch(/\b(document|window|process|Buffer)\.\w/);
     }
+  });
+
+  it('keeps every module small: strategies as a list, each in its own module', () => {
+    for (const name of files) expect(readFileSync(join(dir, name), 'utf8').split('\n').length, name).toBeLessThanOrEqual(150);
+  });
+
+  it('never reconfigures the diff-match-patch instance the diffs share', () => {
+    const shared = readFileSync(join(dir, 'similarity.ts'), 'utf8');
+    expect(shared).not.toMatch(/export function matcher/);
+    for (const name of files) expect(readFileSync(join(dir, name), 'utf8'), name).not.toMatch(/matcher\(\)\.|Match_\w+ = .*matcher/);
   });
 });

@@ -60,7 +60,7 @@ describe('articles:revise with a file', () => {
   ])('re-anchors the claims on a $kind draft and flags the changed one', async ({ fileName, bytes }) => {
     const before = await checkedArticle();
     const { article, report } = await backend.api['articles:revise']({ id: before.id, file: { fileName, data: b64(await bytes()) } });
-    expect(report).toEqual({ unchanged: 24, moved: 0, changed: 1, orphaned: 0, added: 0 });
+    expect(report).toEqual({ unchanged: 24, moved: 0, changed: 1, orphaned: 0, added: 0, unsure: 0 });
     expect(article.revisions).toHaveLength(2);
     expect(article.text).toContain('1,400 miles');
     const audit = article.claims.find((c) => c.text.includes('1,400 miles'))!;

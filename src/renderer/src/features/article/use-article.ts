@@ -217,7 +217,8 @@ export function useArticle(id: string): ArticleState {
     setStacks({ undo: [], redo: [] }); // undo entries point at the previous draft's claims
     const flagged = revised.claims.filter((c) => c.changed).length;
     const from = 'file' in draft ? ` from “${draft.file.fileName}”` : '';
-    return `Revision ${revised.revisions.length}${from}: ${report.unchanged} claims unchanged, ${report.moved} moved, ${report.changed} changed (${flagged} flagged for review), ${report.orphaned} orphaned, ${report.added} new.`;
+    const unsure = report.unsure > 0 ? `, ${report.unsure} moved: please confirm` : '';
+    return `Revision ${revised.revisions.length}${from}: ${report.unchanged} claims unchanged, ${report.moved} moved, ${report.changed} changed (${flagged} flagged for review${unsure}), ${report.orphaned} orphaned, ${report.added} new.`;
   }, []);
 
   const confirm = useCallback(
@@ -234,9 +235,9 @@ export function useArticle(id: string): ArticleState {
     article,
     loadError,
     setMeta,
-    revise,
     setAside,
     promote,
+    revise,
     confirm,
     mark,
     markMany,

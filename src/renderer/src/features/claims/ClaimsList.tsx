@@ -83,8 +83,8 @@ export function ClaimsList(props: Props) {
                 </span>
                 <span className="claim-text">
                   {claim.changed && (
-                    <span className="changed-mark" role="img" aria-label="Changed since checked">
-                      ⚑{' '}
+                    <span className="changed-mark" role="img" aria-label={claim.changed.confidence ? 'Moved: please confirm' : 'Changed since checked'}>
+                      {claim.changed.confidence ? '?⚑' : '⚑'}{' '}
                     </span>
                   )}
                   {claim.text}
