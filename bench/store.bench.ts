@@ -37,7 +37,7 @@ async function run(size: number) {
   for (let i = 0; i < size; i += 200) {
     await Promise.all(
       Array.from({ length: Math.min(200, size - i) }, (_, j) => {
-        const id = `a${String(i + j).padStart(6, '0')}`;
+        const id = `a${String(i + j).padStart(7, '0')}`;
         return writeFile(join(dir, 'articles', `${id}.json`), JSON.stringify({ schemaVersion: SCHEMA_VERSION, article: article(id) }));
       }),
     );

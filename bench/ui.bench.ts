@@ -103,7 +103,7 @@ async function benchLibrary(browser: Browser) {
     await Promise.all(
       Array.from({ length: Math.min(200, LIBRARY_SIZE - i) }, (_, j) => {
         const n = i + j;
-        const id = `a${String(n).padStart(6, '0')}`;
+        const id = `a${String(n).padStart(7, '0')}`;
         const at = new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
         const title = `${TOPICS[n % TOPICS.length]} in ${PLACES[n % PLACES.length]}, no. ${n}`;
         titles[n] = foldForSearch(`${title}\n${PUBLICATIONS[n % PUBLICATIONS.length]}`);

@@ -104,18 +104,9 @@ export async function markCommand(api: Api, ref: string, claimNumber: string, op
   const sourceUrl = options.sourceUrl?.trim();
   const existingSource = sourceUrl ? article.sources.find((s) => s.url === sourceUrl) : undefined;
   const sourceIds = claim.verdict.sourceIds;
-  // Decide before writing anything, so a refused mark leaves no new source behind.
-  const rules = checkVerdictRules({
-    status: status.data,
-    note: options.note ?? claim.verdict.note,
-    sourceIds: sourceUrl ? [...sourceIds, 'new'] : sourceIds,
-  });
-  if (rules.errors.length > 0) throw new UserError(`Claim ${number}: ${rules.errors[0]}`);
-  let sourceId = existingSource?.id;
-  if (sourceUrl && !sourceId) {
-    const { source } = await api['sources:add']({ articleId: article.id, source: { kind: 'web', url: sourceUrl } });
-    sourceId = source.id;
-  }
+  // One write: a new source is added and cited with the verdict, so a refused mark
+  // (or a full disk) leaves neither behind; a known URL is cited, not added again.
+  const cites = existingSource && !sourceIds.includes(existingSource.id) ? [...sourceIds, existingSource.id] : undefined;
   const { claim: saved, warnings } = await api['claims:mark']({
     articleId: article.id,
     claimId: claim.id,
@@ -124,8 +115,12 @@ export async function markCommand(api: Api, ref: string, claimNumber: string, op
       status: status.data,
       ...(options.note !== undefined ? { note: options.note } : {}),
       ...(options.correction !== undefined ? { correction: options.correction } : {}),
-      ...(sourceId && !sourceIds.includes(sourceId) ? { sourceIds: [...sourceIds, sourceId] } : {}),
+      ...(cites ? { sourceIds: cites } : {}),
     },
+    ...(sourceUrl && !existingSource ? { newSource: { kind: 'web' as const, url: sourceUrl } } : {}),
+  }).catch((error: unknown) => {
+    // A verdict rule or a bad source: say which claim it was about.
+    throw error instanceof UserError && error.code === 'invalid' ? new UserError(`Claim ${number}: ${error.message}`, error.code) : error;
   });
   io.out(`Claim ${number} of “${article.title}” is now ${saved.verdict.status}.`);
   for (const warning of warnings) io.out(`Note: ${warning}`);

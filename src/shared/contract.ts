@@ -4,13 +4,14 @@
 import { z } from 'zod';
 import {
   Article,
+  ArticleId,
   ArticleMeta,
   ArticleSummary,
   Claim,
   ClaimChange,
   Preferences,
-  Source,
   SetAsideKind,
+  Source,
   SourceKind,
   Status,
 } from './model';
@@ -54,9 +55,9 @@ export const RevisionReport = z.object({
   changed: z.number().int(),
   orphaned: z.number().int(),
   added: z.number().int(),
-});
   /** Claims carried over that may have landed on a lookalike sentence (“moved: please confirm”). */
   unsure: z.number().int(),
+});
 export type RevisionReport = z.infer<typeof RevisionReport>;
 
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -94,23 +95,23 @@ export const contract = {
   ),
   'articles:updateMeta': op(
     // Checked by the handler (title not empty, URL a web address) to answer in one sentence.
-    z.object({ id: Id, meta: ArticleMeta.extend({ title: z.string().max(1_000) }).partial() }),
+    z.object({ id: ArticleId, meta: ArticleMeta.extend({ title: z.string().max(1_000) }).partial() }),
     z.object({ article: ArticleSummary }),
   ),
-  'articles:get': op(z.object({ id: Id }), z.object({ article: Article })),
+  'articles:get': op(z.object({ id: ArticleId }), z.object({ article: Article })),
   'articles:rename': op(
-    z.object({ id: Id, title: z.string().trim().min(1).max(1_000) }),
+    z.object({ id: ArticleId, title: z.string().trim().min(1).max(1_000) }),
     z.object({ article: ArticleSummary }),
   ),
-  'articles:delete': op(z.object({ id: Id }), z.object({ deleted: Id })),
-  'articles:restore': op(z.object({ id: Id }), z.object({ article: ArticleSummary })),
-  'articles:restoreBackup': op(z.object({ id: Id }), z.object({ article: ArticleSummary })),
+  'articles:delete': op(z.object({ id: ArticleId }), z.object({ deleted: ArticleId })),
+  'articles:restore': op(z.object({ id: ArticleId }), z.object({ article: ArticleSummary })),
+  'articles:restoreBackup': op(z.object({ id: ArticleId }), z.object({ article: ArticleSummary })),
   // A new revision of the article's text (raw; normalized by the handler): claims are re-anchored on it.
   // It comes pasted (`text`) or as a file, passed as `articles:import` passes one (its bytes as base64).
   'articles:revise': op(
     z
       .object({
-        id: Id,
+        id: ArticleId,
         text: z.string().max(20_000_000).optional(),
         file: z.object({ fileName: z.string().max(1_000), data: z.string().max(36_000_000) }).optional(),
         checker: z.string().trim().min(1).max(200).optional(),
@@ -122,9 +123,14 @@ export const contract = {
   ),
   'claims:mark': op(
     z.object({
-      articleId: Id,
+      articleId: ArticleId,
       claimId: Id,
       patch: VerdictPatch,
+      /**
+       * A source to add to the article's list and cite, in the same write as the
+       * verdict: a refused verdict leaves no source behind (the CLI's --source-url).
+       */
+      newSource: SourceInput.optional(),
       /** Who is ruling; defaults to the checker named in the preferences. */
       checker: z.string().trim().min(1).max(200).optional(),
     }),
@@ -132,7 +138,7 @@ export const contract = {
   ),
   'claims:markMany': op(
     z.object({
-      articleId: Id,
+      articleId: ArticleId,
       /**
        * Applied all together or not at all; one history entry per claim. An undo
        * sends `restoreChange` to put back the “changed since checked” flag that
@@ -144,11 +150,11 @@ export const contract = {
     z.object({ claims: z.array(Claim), warnings: z.array(z.string()) }),
   ),
   'claims:split': op(
-    z.object({ articleId: Id, claimId: Id, at: z.number().int().nonnegative() }),
+    z.object({ articleId: ArticleId, claimId: Id, at: z.number().int().nonnegative() }),
     z.object({ article: Article }),
   ),
   'claims:merge': op(
-    z.object({ articleId: Id, claimId: Id, nextClaimId: Id }),
+    z.object({ articleId: ArticleId, claimId: Id, nextClaimId: Id }),
     z.object({ article: Article }),
   ),
   // The checker's call on what is a claim: set a claim aside as “not a claim”, or make a
@@ -156,7 +162,7 @@ export const contract = {
   // and the history, and add an entry; each undoes the other.
   'claims:setAside': op(
     z.object({
-      articleId: Id,
+      articleId: ArticleId,
       claimId: Id,
       /** Why it is no claim: the checker's own call unless an undo puts back what it was (a credit, furniture…). */
       kind: SetAsideKind.default('not-a-claim'),
@@ -165,20 +171,20 @@ export const contract = {
     z.object({ article: Article }),
   ),
   'claims:promote': op(
-    z.object({ articleId: Id, segmentId: Id, checker: z.string().trim().min(1).max(200).optional() }),
+    z.object({ articleId: ArticleId, segmentId: Id, checker: z.string().trim().min(1).max(200).optional() }),
     z.object({ article: Article }),
   ),
   // Accepts a claim's new wording after a revision changed it: clears `changed`.
   'claims:confirm': op(
-    z.object({ articleId: Id, claimId: Id, checker: z.string().trim().min(1).max(200).optional() }),
+    z.object({ articleId: ArticleId, claimId: Id, checker: z.string().trim().min(1).max(200).optional() }),
     z.object({ claim: Claim }),
   ),
   'sources:add': op(
-    z.object({ articleId: Id, source: SourceInput }),
+    z.object({ articleId: ArticleId, source: SourceInput }),
     z.object({ source: Source }),
   ),
   'reports:export': op(
-    z.object({ articleId: Id, format: ReportFormat, filter: ClaimFilter.optional() }),
+    z.object({ articleId: ArticleId, format: ReportFormat, filter: ClaimFilter.optional() }),
     z.object({ fileName: z.string(), mimeType: z.string(), encoding: z.enum(['utf8', 'base64']), content: z.string() }),
   ),
   'preferences:get': op(z.object({}), z.object({ preferences: Preferences })),

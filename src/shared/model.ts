@@ -37,6 +37,23 @@ export const SourceKind = z.enum(SOURCE_KINDS);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 const Id = z.string().min(1).max(64);
+
+/**
+ * An article's id names its files (articles/<id>.json, backups/<id>/, trash/), so it
+ * is only ever what Factdesk makes (src/backend/ids.ts: 12 characters of a–z and
+ * 0–9), never a path: every file, export and contract input is held to this.
+ */
+export const ARTICLE_ID_PATTERN = /^[a-z0-9]{8,32}$/;
+export const ArticleId = z.string().regex(ARTICLE_ID_PATTERN, {
+  error: (issue) => `“${shownId(issue.input)}” is not a Factdesk article id`,
+});
+
+/** A rejected id as it can be quoted in one line: control characters escaped, cut short. */
+function shownId(value: unknown): string {
+  const escaped = JSON.stringify(String(value).slice(0, 41)).slice(1, -1);
+  return escaped.length > 40 ? `${escaped.slice(0, 40)}…` : escaped;
+}
+
 const Timestamp = z.iso.datetime();
 const Offset = z.number().int().nonnegative();
 
@@ -106,23 +123,6 @@ export const ClaimChange = z.object({
   previousText: z.string(),
   revisionId: Id,
   at: Timestamp,
-});
-export type ClaimChange = z.infer<typeof ClaimChange>;
-
-export const Claim = ExtractedClaim.extend({
-  id: Id,
-  verdict: Verdict,
-  /** Append-only: entries are added, never edited or removed. */
-  history: z.array(HistoryEntry),
-  /** Present while the claim needs review because its words changed (revisions). */
-  changed: ClaimChange.optional(),
-});
-export type Claim = z.infer<typeof Claim>;
-
-export const Source = z.object({
-  id: Id,
-  kind: SourceKind,
-  title: z.string().max(2_000),
   /**
    * Set when the revision was unsure the claim landed on its own words ("moved:
    * please confirm"): a weak match, or another sentence or claim matched nearly as
@@ -137,6 +137,30 @@ export const Source = z.object({
       rival: z.string().optional(),
     })
     .optional(),
+});
+export type ClaimChange = z.infer<typeof ClaimChange>;
+
+export const Claim = ExtractedClaim.extend({
+  id: Id,
+  verdict: Verdict,
+  /** Append-only: entries are added, never edited or removed. */
+  history: z.array(HistoryEntry),
+  /** Present while the claim needs review because its words changed (revisions). */
+  changed: ClaimChange.optional(),
+});
+export type Claim = z.infer<typeof Claim>;
+
+/**
+ * Text of the article that is no claim, kept with the same fields as a claim so it
+ * can be made one (and a claim set aside) without losing its verdict or history.
+ */
+export const SetAsideSegment = Claim.extend({ setAside: SetAsideKind });
+export type SetAsideSegment = z.infer<typeof SetAsideSegment>;
+
+export const Source = z.object({
+  id: Id,
+  kind: SourceKind,
+  title: z.string().max(2_000),
   url: z.string().max(4_000),
   contact: z.string().max(2_000),
   accessedAt: z.string().max(40),
@@ -158,20 +182,18 @@ export const ArticleMeta = z.object({
 export type ArticleMeta = z.infer<typeof ArticleMeta>;
 
 export const Article = ArticleMeta.extend({
-  id: Id,
+  id: ArticleId,
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** The current revision's normalized text; claim offsets point into it. */
   text: z.string(),
   revisions: z.array(Revision).min(1),
-/**
- * Text of the article that is no claim, kept with the same fields as a claim so it
- * can be made one (and a claim set aside) without losing its verdict or history.
- */
-export const SetAsideSegment = Claim.extend({ setAside: SetAsideKind });
-export type SetAsideSegment = z.infer<typeof SetAsideSegment>;
-
   claims: z.array(Claim),
+  /**
+   * The rest of the text, in text order: with `claims` it partitions the article, so
+   * every non-space character is in exactly one claim or set-aside segment.
+   */
+  setAside: z.array(SetAsideSegment),
   /** Claims that vanished in a revision, kept with their verdicts and notes. */
   orphans: z.array(Claim),
   sources: z.array(Source),
@@ -180,7 +202,7 @@ export type Article = z.infer<typeof Article>;
 
 /** What the library list shows for each article, computed from its file. */
 export const ArticleSummary = z.object({
-  id: Id,
+  id: ArticleId,
   title: z.string(),
   publication: z.string(),
   createdAt: Timestamp,
@@ -197,8 +219,3 @@ export const Preferences = z.object({
   theme: z.enum(['system', 'light', 'dark']),
 });
 export type Preferences = z.infer<typeof Preferences>;
-  /**
-   * The rest of the text, in text order: with `claims` it partitions the article, so
-   * every non-space character is in exactly one claim or set-aside segment.
-   */
-  setAside: z.array(SetAsideSegment),

@@ -1,10 +1,11 @@
-import type { OpInput, VerdictPatch } from '../../shared/contract';
+import type { OpInput, SourceInput, VerdictPatch } from '../../shared/contract';
 import { mergeClaims, promoteSegment, setClaimAside, splitClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
 import type { Article, Claim, ClaimChange } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
 import { newId } from '../ids';
 import { requireChecker, type HandlerContext } from './context';
+import { makeSource } from './sources';
 
 interface Change {
   claimId: string;
@@ -13,19 +14,26 @@ interface Change {
 }
 
 export function claimHandlers({ store, now }: HandlerContext) {
-  /** Applies every change or none: a refused rule on one claim refuses the lot. */
-  async function markAll(articleId: string, changes: Change[], checker: string | undefined) {
+  /**
+   * Applies every change or none: a refused rule on one claim refuses the lot. A
+   * `newSource` is added to the article and cited by the first change in the same
+   * write, so a refused verdict leaves no source behind.
+   */
+  async function markAll(articleId: string, changes: Change[], checker: string | undefined, newSource?: SourceInput) {
     const who = requireChecker(store, checker, 'changing claims');
     let saved: Claim[] = [];
     const warnings = new Set<string>();
-    await store.update(articleId, (article) => {
+    await store.update(articleId, (current) => {
       const at = now().toISOString();
+      const added = newSource ? makeSource(newSource, at) : undefined;
+      const article = added ? { ...current, sources: [...current.sources, added] } : current;
       const claims = article.claims.slice();
       const indexById = new Map(claims.map((c, i) => [c.id, i]));
-      saved = changes.map(({ claimId, patch, restoreChange }) => {
+      saved = changes.map(({ claimId, patch, restoreChange }, n) => {
         const index = indexById.get(claimId);
         if (index === undefined) throw new UserError(`Article “${article.title}” has no claim with id “${claimId}”.`, 'not-found');
-        const claim = applyVerdictPatch(claims[index]!, patch, who, at, restoreChange);
+        const cited = added && n === 0 ? citing(patch, claims[index]!, added.id) : patch;
+        const claim = applyVerdictPatch(claims[index]!, cited, who, at, restoreChange);
         assertSourcesExist(article, claim);
         const rules = checkVerdictRules(claim.verdict);
         if (rules.errors.length > 0) {
@@ -36,15 +44,15 @@ export function claimHandlers({ store, now }: HandlerContext) {
         claims[index] = claim;
         return claim;
       });
-      const changed = saved.some((claim, i) => claim !== article.claims[indexById.get(changes[i]!.claimId)!]);
-      return changed ? { ...article, claims, updatedAt: at } : article;
+      const changed = added !== undefined || saved.some((claim, i) => claim !== article.claims[indexById.get(changes[i]!.claimId)!]);
+      return changed ? { ...article, claims, updatedAt: at } : current;
     });
     return { claims: saved, warnings: [...warnings] };
   }
 
   return {
-    'claims:mark': async ({ articleId, claimId, patch, checker }: OpInput<'claims:mark'>) => {
-      const result = await markAll(articleId, [{ claimId, patch }], checker);
+    'claims:mark': async ({ articleId, claimId, patch, newSource, checker }: OpInput<'claims:mark'>) => {
+      const result = await markAll(articleId, [{ claimId, patch }], checker, newSource);
       return { claim: result.claims[0]!, warnings: result.warnings };
     },
 
@@ -119,6 +127,12 @@ function findIndex(article: Article, claimId: string): number {
   const index = article.claims.findIndex((c) => c.id === claimId);
   if (index < 0) throw new UserError(`Article “${article.title}” has no claim with id “${claimId}”.`, 'not-found');
   return index;
+}
+
+/** The patch with `sourceId` added to the sources it leaves the claim citing. */
+function citing(patch: VerdictPatch, claim: Claim, sourceId: string): VerdictPatch {
+  const cited = patch.sourceIds ?? claim.verdict.sourceIds;
+  return { ...patch, sourceIds: cited.includes(sourceId) ? cited : [...cited, sourceId] };
 }
 
 function assertSourcesExist(article: Article, claim: Claim): void {

@@ -7,6 +7,7 @@ import { UserError } from '../../shared/errors';
 import { extractClaims } from '../../shared/extract';
 import type { Article, ArticleMeta } from '../../shared/model';
 import { newId } from '../ids';
+import { exportProblem } from '../import/from-json';
 import { displayName, importFile } from '../import/import-file';
 import { summarize } from '../store/store';
 import { createArticle, titleFrom } from './articles';
@@ -22,6 +23,7 @@ export function importHandlers(context: HandlerContext) {
   return {
     'articles:inspect': async ({ fileName, data }: OpInput<'articles:inspect'>) => {
       const { text, meta, article, structure } = await importFile(fileName, fromBase64(data));
+      if (article) checkExport(fileName, article, now());
       const claims = article?.claims ?? extractClaims(text, structure);
       const headline = claims.find((c) => c.section === 'headline')?.text;
       return {
@@ -36,6 +38,7 @@ export function importHandlers(context: HandlerContext) {
       const merged = mergeMeta(imported.meta, meta ?? {});
       checkSourceUrl(merged.sourceUrl);
       if (!imported.article) return { article: await createArticle(context, imported, merged) };
+      checkExport(fileName, imported.article, now());
       return { article: await importExport(context, fileName, { ...imported.article, ...merged }, onConflict ?? 'ask') };
     },
 
@@ -72,6 +75,12 @@ async function importExport({ store, now }: HandlerContext, fileName: string, ar
     `“${displayName(fileName)}” holds “${existing.title}”, which is already in the library with different contents; import it as a copy or replace the library’s version.`,
     'conflict',
   );
+}
+
+/** An export whose claims the article's own text contradicts (a forged or damaged file) is refused, naming the first problem. */
+function checkExport(fileName: string, article: Article, now: Date): void {
+  const problem = exportProblem(article, now);
+  if (problem) throw new UserError(`“${displayName(fileName)}” cannot be imported: ${problem}.`, 'invalid');
 }
 
 /** File bytes as the contract carries them (see `articles:import`). */

@@ -3,11 +3,12 @@
 // offered; a newer one refused and left untouched.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { LoadProblem } from '../../shared/contract';
 import type { Article } from '../../shared/model';
 import { UserError } from '../../shared/errors';
+import { articleIdPath, isArticleId } from '../ids';
 import { backupDir, keepBeforeMigration, listBackups, preMigrationPath } from './backups';
 import { isProcessAlive } from './data-dir-lock';
 import {
@@ -20,6 +21,11 @@ import {
 } from './documents';
 import { JsonFileAdapter } from './json-file-adapter';
 
+/**
+ * The files of articles/ that are read: an article's own (`<id>.json`) and any other
+ * plain name, so that a stray or hand-renamed file is reported (and moved aside), not
+ * silently ignored. Only an article id (see ARTICLE_ID_PATTERN) ever becomes a path.
+ */
 export const ARTICLE_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
 
 /**
@@ -30,18 +36,33 @@ export interface ReadOptions {
   writable: boolean;
 }
 
+/** articles/<id>.json; refused unless `id` is an article id (see articleIdPath). */
 export function articlePath(dataDir: string, id: string): string {
-  return join(dataDir, 'articles', `${id}.json`);
+  return articleIdPath(dataDir, 'articles', id, '.json');
+}
+
+/**
+ * The path of a file of articles/ found by listing the folder (ARTICLE_FILE): an
+ * article's own path when its name is an article id, else the name as it is, which
+ * the listing guarantees has no separator (checked again all the same).
+ */
+function listedArticlePath(dataDir: string, name: string): string {
+  const id = name.slice(0, -'.json'.length);
+  if (isArticleId(id)) return articlePath(dataDir, id);
+  const dir = resolve(dataDir, 'articles');
+  const path = resolve(dir, name);
+  if (!ARTICLE_FILE.test(name) || dirname(path) !== dir) throw new UserError(`“${name}” is not a file of the articles folder.`, 'invalid');
+  return path;
 }
 
 /** `onMigrated` hears of a file from an older schema (the adapter returns it migrated). */
-function articleAdapter(dataDir: string, id: string, onMigrated?: (from: number) => void) {
-  return new JsonFileAdapter(articlePath(dataDir, id), decoderFor(ArticleDocument, onMigrated));
+function articleAdapter(path: string, onMigrated?: (from: number) => void) {
+  return new JsonFileAdapter(path, decoderFor(ArticleDocument, onMigrated));
 }
 
 /** A lowdb handle for saving an article to its file. */
 export function articleDb(dataDir: string, article: Article): Low<ArticleDocument> {
-  return new Low<ArticleDocument>(articleAdapter(dataDir, article.id), { schemaVersion: SCHEMA_VERSION, article });
+  return new Low<ArticleDocument>(articleAdapter(articlePath(dataDir, article.id)), { schemaVersion: SCHEMA_VERSION, article });
 }
 
 export async function openLibrary(dataDir: string, problems: LoadProblem[], options: ReadOptions): Promise<Low<LibraryDocument>> {
@@ -81,7 +102,7 @@ export async function readArticleFile(
 ): Promise<Article | null> {
   const id = name.slice(0, -'.json'.length);
   let migratedFrom: number | undefined;
-  const adapter = articleAdapter(dataDir, id, (from) => (migratedFrom = from));
+  const adapter = articleAdapter(listedArticlePath(dataDir, name), (from) => (migratedFrom = from));
   let document: ArticleDocument | null;
   try {
     document = await adapter.read();
@@ -100,7 +121,8 @@ export async function readArticleFile(
       return null;
     }
     const movedTo = await quarantine(dataDir, 'articles', name);
-    const backup = await newestGoodBackup(dataDir, id);
+    // Only an article id has backups: a stray file's name never becomes a backups/ path.
+    const backup = isArticleId(id) ? await newestGoodBackup(dataDir, id) : null;
     const offer = backup ? ` A backup from ${backup.savedAt} can be restored.` : '';
     problems.push({
       file: name,

@@ -4,13 +4,15 @@
 // the file system has no hard links.
 import { constants, copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { articleIdPath } from '../ids';
 import { fsyncDirectory } from './atomic-write';
 
 export const BACKUPS_KEPT = 5;
 export const BACKUP_INTERVAL_MS = 5 * 60 * 1000;
 
+/** backups/<id>/; refused unless `id` is an article id (see articleIdPath), before any folder is made. */
 export function backupDir(dataDir: string, id: string): string {
-  return join(dataDir, 'backups', id);
+  return articleIdPath(dataDir, 'backups', id);
 }
 
 /** Backup names sort by time: `<epoch ms>.json`. */

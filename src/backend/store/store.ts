@@ -7,7 +7,8 @@ import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type { LoadProblem } from '../../shared/contract';
-import type { Article, ArticleSummary, Preferences } from '../../shared/model';
+import { describeZodError } from '../../shared/describe-zod-error';
+import { Article, type ArticleSummary, type Preferences } from '../../shared/model';
 import { UserError } from '../../shared/errors';
 import { countByStatus } from '../../shared/verdicts';
 import {
@@ -20,6 +21,7 @@ import {
   removeOrphanedTempFiles,
   type ReadOptions,
 } from './article-files';
+import { articleIdPath } from '../ids';
 import { BackupKeeper } from './backups';
 import type { LibraryDocument } from './documents';
 import { identityOf, readSummaryIndex, sameFile, writeSummaryIndex, type IndexEntry } from './summary-index';
@@ -110,23 +112,27 @@ export class Store {
 
   async create(article: Article): Promise<Article> {
     return this.write(async () => {
-      if (this.summaries.has(article.id)) throw new UserError(`An article with id “${article.id}” already exists.`, 'conflict');
-      await this.writeArticle(article);
-      return article;
+      const checked = checkedForWriting(article);
+      if (this.summaries.has(checked.id)) throw new UserError(`An article with id “${checked.id}” already exists.`, 'conflict');
+      await this.writeArticle(checked);
+      return checked;
     });
   }
 
   /**
    * Reads the article, applies `change`, and saves the result, all inside the
-   * write queue. When `change` returns the same object nothing is written.
+   * write queue. When `change` returns the same object nothing is written; when
+   * it returns an article the schema refuses, nothing is written either.
    */
   async update(id: string, change: (article: Article) => Article): Promise<Article> {
     return this.write(async () => {
       const current = await this.get(id);
       const next = change(current);
       if (next === current) return current;
-      await this.writeArticle(next);
-      return next;
+      const checked = checkedForWriting(next);
+      if (checked.id !== id) throw new Error(`store.update(${id}) returned article ${checked.id}`);
+      await this.writeArticle(checked);
+      return checked;
     });
   }
 
@@ -137,9 +143,10 @@ export class Store {
    */
   async replace(article: Article): Promise<Article> {
     return this.write(async () => {
-      if (!this.summaries.has(article.id)) throw new UserError(`There is no article with id “${article.id}”.`, 'not-found');
-      await this.writeArticle(article, { backupAlways: true });
-      return article;
+      const checked = checkedForWriting(article);
+      if (!this.summaries.has(checked.id)) throw new UserError(`There is no article with id “${checked.id}”.`, 'not-found');
+      await this.writeArticle(checked, { backupAlways: true });
+      return checked;
     });
   }
 
@@ -148,7 +155,7 @@ export class Store {
     return this.write(async () => {
       if (!this.summaries.has(id)) throw new UserError(`There is no article with id “${id}”.`, 'not-found');
       await mkdir(join(this.dataDir, 'trash'), { recursive: true });
-      await rename(articlePath(this.dataDir, id), join(this.dataDir, 'trash', `${id}.${Date.now()}.json`));
+      await rename(articlePath(this.dataDir, id), articleIdPath(this.dataDir, 'trash', id, `.${Date.now()}.json`));
       this.summaries.delete(id);
       this.cache.delete(id);
     });
@@ -204,6 +211,7 @@ export class Store {
     return this.queue.idle();
   }
 
+  /** Writes an article already checked against the schema (checkedForWriting). */
   private async writeArticle(article: Article, options: { backupAlways?: boolean } = {}): Promise<void> {
     await this.backups.beforeReplace(article.id, articlePath(this.dataDir, article.id), options.backupAlways);
     await articleDb(this.dataDir, article).write();
@@ -224,6 +232,19 @@ export class Store {
     this.cache.set(article.id, article);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
   }
+}
+
+/**
+ * The article as the schema reads it, checked before it is written, never after: a
+ * change that would leave a file the next open refuses (a title over its limit, an
+ * id that is no article id) is refused in one sentence and the file stays as it was.
+ */
+function checkedForWriting(article: Article): Article {
+  const parsed = Article.safeParse(article);
+  if (parsed.success) return parsed.data;
+  const title = typeof article?.title === 'string' ? article.title.replace(/\s+/g, ' ').trim() : '';
+  const shown = title ? `“${title.length > 80 ? `${title.slice(0, 80)}…` : title}”` : 'the article';
+  throw new UserError(describeZodError(parsed.error, `The change was not saved, since it would leave ${shown} unreadable`), 'invalid');
 }
 
 function trashStamp(name: string): number {

@@ -71,7 +71,7 @@ export function testArticle(overrides: Partial<Article> = {}): Article {
   set(3, verdict('sourced', { note: 'From the recording.', sourceIds: ['src-minutes'] }));
   set(5, verdict('disputed', { note: 'It is 50 percent.' }));
   return {
-    id: 'art-1',
+    id: 'art00001',
     title: 'Harbor Town Votes to Raise Its <Seawall> & "More"',
     sourceUrl: 'https://news.example.com/2025/03/seawall',
     author: 'Nadia Ferreira',

@@ -16,7 +16,7 @@ describe('JSON export and import', () => {
   });
 
   it('accepts a byte-order mark', () => {
-    expect(parseArticleJson(`\uFEFF${renderArticleJson(testArticle())}`).id).toBe('art-1');
+    expect(parseArticleJson(`\uFEFF${renderArticleJson(testArticle())}`).id).toBe('art00001');
   });
 
   function refusal(text: string): string {

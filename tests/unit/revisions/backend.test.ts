@@ -98,7 +98,7 @@ describe('articles:revise', () => {
     await expect(backend.api['articles:revise']({ id: a.id, text: `${base}\r\n\r\n` })).rejects.toThrow(/is the same as the current text of “Water rates”/);
     await backend.api['preferences:set']({ preferences: { checker: '' } });
     await expect(backend.api['articles:revise']({ id: a.id, text: revisedText() })).rejects.toThrow(/^Who is checking\?/);
-    await expect(backend.api['articles:revise']({ id: 'nope', text: revisedText(), checker: 'Ana' })).rejects.toThrow(/no article/);
+    await expect(backend.api['articles:revise']({ id: 'nope00000000', text: revisedText(), checker: 'Ana' })).rejects.toThrow(/no article/);
     expect(await readFile(file, 'utf8')).toBe(bytes);
   });
 });

@@ -21,11 +21,11 @@ describe('backups', () => {
     const file = join(dir, 'a.json');
     for (let i = 0; i < BACKUPS_KEPT + 3; i++) {
       await writeFile(file, `{"v":${i}}`);
-      await keeper.beforeReplace('a', file);
-      await keeper.beforeReplace('a', file); // same moment: no second backup
+      await keeper.beforeReplace('aaaaaaaaaaaa', file);
+      await keeper.beforeReplace('aaaaaaaaaaaa', file); // same moment: no second backup
       now += BACKUP_INTERVAL_MS;
     }
-    const kept = await listBackups(dir, 'a');
+    const kept = await listBackups(dir, 'aaaaaaaaaaaa');
     expect(kept).toHaveLength(BACKUPS_KEPT);
     expect(kept[0]).toBe(`${1_000_000 + (BACKUPS_KEPT + 2) * BACKUP_INTERVAL_MS}.json`);
   });

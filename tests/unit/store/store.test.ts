@@ -235,15 +235,15 @@ describe('a file written by a newer Factdesk', () => {
   it('is refused, left byte-for-byte untouched (not quarantined), and listed in problems', async () => {
     const backend = await open();
     const good = await createArticle(backend);
-    const futureBytes = `${JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, article: { id: 'future', shape: 'unknown' } }, null, 3)}\n`;
-    const futurePath = join(dir, 'articles', 'future.json');
+    const futureBytes = `${JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, article: { id: 'futurearticle', shape: 'unknown' } }, null, 3)}\n`;
+    const futurePath = join(dir, 'articles', 'futurearticle.json');
     await writeFile(futurePath, futureBytes);
     const before = await stat(futurePath);
 
     const reopened = await open();
     expect(reopened.store.problems).toHaveLength(1);
-    expect(reopened.store.problems[0]!.file).toBe('future.json');
-    expect(reopened.store.problems[0]!.message).toContain('future.json');
+    expect(reopened.store.problems[0]!.file).toBe('futurearticle.json');
+    expect(reopened.store.problems[0]!.message).toContain('futurearticle.json');
     expect((await reopened.api['library:list']({})).articles.map((a) => a.id)).toEqual([good.id]);
 
     // Work on other articles does not touch it either.
@@ -254,7 +254,7 @@ describe('a file written by a newer Factdesk', () => {
     expect(await readFile(futurePath, 'utf8')).toBe(futureBytes);
     expect((await stat(futurePath)).mtimeMs).toBe(before.mtimeMs);
     await expect(readdir(join(dir, 'quarantine'))).rejects.toMatchObject({ code: 'ENOENT' });
-    await expect(reopened.api['articles:get']({ id: 'future' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(reopened.api['articles:get']({ id: 'futurearticle' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });
 
