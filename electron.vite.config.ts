@@ -5,7 +5,13 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The import reader thread (src/backend/import/run-reader.ts looks for it beside the main entry).
+          'import-worker': resolve(import.meta.dirname, 'src/backend/import/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

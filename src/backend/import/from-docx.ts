@@ -3,7 +3,10 @@
 // title, footnotes kept at the end as "[1] …" lines. Images are dropped unread.
 import mammoth from 'mammoth';
 import { blocksToText, parseInertHtml } from './html-dom';
+import { MAX_HTML_ELEMENTS } from './import-limits';
 import { cleanLine, compact } from './meta-values';
+import { countElements } from './pre-checks';
+import { describeFailure } from './reader-failure';
 import { ImportRefusal, type ImportedText } from './types';
 
 export async function fromDocx(bytes: Uint8Array): Promise<ImportedText> {
@@ -14,8 +17,16 @@ export async function fromDocx(bytes: Uint8Array): Promise<ImportedText> {
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     );
     html = result.value;
-  } catch {
+  } catch (error) {
+    // Out of room (a string or buffer past V8's limits) is the file's size, not damage.
+    if (describeFailure(error).kind === 'size') throw error;
     throw new ImportRefusal('is damaged or not a Word document (.docx)');
+  }
+  // The document as a page of elements is parsed next, at about 4 KB of memory each.
+  if (countElements(html, MAX_HTML_ELEMENTS) > MAX_HTML_ELEMENTS) {
+    throw new ImportRefusal(
+      `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} paragraphs, tables and other elements, far more than any article; it may be damaged or built to exhaust an importer`,
+    );
   }
   const doc = parseInertHtml(html);
   const title = cleanLine(doc.querySelector('h1, h2, h3')?.textContent, 1000);

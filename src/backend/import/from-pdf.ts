@@ -10,6 +10,7 @@
 //                end is joined, a real hyphen (an address, a compound) is kept.
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { tooManyPages, tooMuchText } from './import-limits';
 import { cleanAuthor, cleanDate, cleanLine, compact } from './meta-values';
 import { ImportRefusal, type ImportedText } from './types';
 
@@ -29,7 +30,17 @@ interface Line {
 /** The lines of one page, in the order the page draws them (its reading order, as a rule). */
 type Page = Line[];
 
-export async function fromPdf(bytes: Uint8Array): Promise<ImportedText> {
+/**
+ * Bounds on the work one PDF may ask for, checked as it is read: its page count
+ * (which pdfjs knows before reading any page) and the text it has yielded so far.
+ */
+export interface PdfLimits {
+  maxPages?: number;
+  maxTextChars?: number;
+}
+
+export async function fromPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promise<ImportedText> {
+  const { maxPages = Infinity, maxTextChars = Infinity } = limits;
   let pdf: PDFDocumentProxy;
   try {
     pdf = await getDocument({
@@ -48,11 +59,16 @@ export async function fromPdf(bytes: Uint8Array): Promise<ImportedText> {
     throw new ImportRefusal('is damaged or not a PDF');
   }
   try {
+    if (pdf.numPages > maxPages) throw new ImportRefusal(tooManyPages(pdf.numPages));
     const pages: Page[] = [];
+    let chars = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      pages.push(pageLines(content.items.filter((i): i is TextItem => 'str' in i)));
+      const lines = pageLines(content.items.filter((i): i is TextItem => 'str' in i));
+      for (const line of lines) chars += line.text.length + 1;
+      if (chars > maxTextChars) throw new ImportRefusal(tooMuchText());
+      pages.push(lines);
       page.cleanup();
     }
     const text = paragraphs(withoutFurniture(pages)).join('\n\n');

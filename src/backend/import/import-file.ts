@@ -1,18 +1,33 @@
 // One entry point for every file a checker brings: size limit, format detection,
-// the format's reader, and a final emptiness check. Every refusal is a UserError
-// of one sentence naming the file; nothing here touches the disk or the store.
+// cheap structural checks (pre-checks.ts), the format's reader, and a final emptiness
+// check. Every refusal is a UserError of one sentence naming the file; nothing here
+// touches the disk or the store. Plain text and Factdesk exports are read here; web
+// pages, Word documents, PDFs and Markdown are read in a reader thread with a time
+// and a memory limit (run-reader.ts), so no file can hang or crash the process.
 import { UserError, type ErrorCode } from '../../shared/errors';
 import { prepareText, type StructureHint } from '../../shared/extract';
 import { decodeText, decodeWindows1252 } from './decode-text';
 import { detectFormat, type ImportFormat } from './detect-format';
+import { fromJson } from './from-json';
 import { fromText } from './from-text';
+import { MAX_IMPORT_BYTES, MAX_TEXT_CHARS, megabytes, tooMuchText, type ReaderLimits } from './import-limits';
+import { docxProblem, htmlProblem, pdfProblem } from './pre-checks';
+import type { ReaderJob } from './read-format';
+import { describeFailure, type ReaderFailure } from './reader-failure';
+import { ReaderFailed, runReader } from './run-reader';
 import { ImportRefusal, type ImportedText } from './types';
 
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './import-limits';
+export { maxNesting } from './pre-checks';
 
 export interface ImportResult extends ImportedText {
   format: ImportFormat;
   structure: StructureHint[];
+}
+
+export interface ImportOptions {
+  /** The reader thread's limits (tests narrow them). */
+  limits?: Partial<ReaderLimits>;
 }
 
 /** The name as the user knows it: no folders, no control characters, not endless. */
@@ -27,11 +42,7 @@ export function refusal(fileName: string, reason: string, code: ErrorCode = 'inv
   return new UserError(`“${displayName(fileName)}” ${reason}.`, code);
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+export async function importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw refusal(fileName, `is ${megabytes(bytes.byteLength)}, over the 25 MB import limit`);
   }
@@ -40,19 +51,33 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   if (!detected.ok) throw refusal(fileName, detected.reason);
   let imported: ImportedText;
   try {
-    imported = await read(detected.format, bytes);
+    imported = await read(detected.format, bytes, options);
   } catch (error) {
-    if (error instanceof ImportRefusal) throw refusal(fileName, error.reason, error.code);
-    // A parser that chokes (a page nested thousands deep overflows the stack) is
-    // still the file's fault, not a crash: say so, naming the file.
-    if (error instanceof RangeError) throw refusal(fileName, 'is nested too deeply to read as an article');
-    throw refusal(fileName, `could not be read as ${FORMAT_NAMES[detected.format]} (it looks damaged)`);
+    const failure = error instanceof ReaderFailed ? error.failure : describeFailure(error);
+    throw refusal(fileName, failureReason(failure, detected.format), failure.kind === 'refusal' ? failure.code : 'invalid');
   }
+  if (!imported.article && imported.text.length > MAX_TEXT_CHARS) throw refusal(fileName, tooMuchText());
   // An export's text is kept exactly: its claims' offsets point into it.
   const text = imported.article ? imported.text : prepareText(imported.text);
   if (text === '') throw refusal(fileName, 'has no text in it (it is empty or only whitespace)');
   const structure = text === imported.text ? imported.structure ?? [] : [];
   return { ...imported, text, structure, format: detected.format };
+}
+
+/** A reader's failure in words that follow the file's name. */
+function failureReason(failure: ReaderFailure, format: ImportFormat): string {
+  switch (failure.kind) {
+    case 'refusal':
+      return failure.reason;
+    // A parser that chokes (a page nested thousands deep overflows the stack) is
+    // still the file's fault, not a crash: say so, naming the file.
+    case 'nesting':
+      return 'is nested too deeply to read as an article';
+    case 'size':
+      return 'is too large or too complex to import (it would need more memory than an import may use)';
+    case 'damaged':
+      return `could not be read as ${FORMAT_NAMES[format]} (it looks damaged)`;
+  }
 }
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
@@ -64,44 +89,43 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   json: 'a Factdesk export',
 };
 
-// Readers load on first use: jsdom, mammoth and pdfjs are heavy, and most
-// commands (and most imports) need at most one of them.
-async function read(format: ImportFormat, bytes: Uint8Array): Promise<ImportedText> {
+/**
+ * The file's text and metadata. Text and exports are read here (decoding is linear,
+ * and an export is JSON checked by its schema); the other formats are first checked
+ * for the common bombs, cheaply and without starting anything, then read in the
+ * reader thread. Readers load on first use: most commands need at most one of them.
+ */
+async function read(format: ImportFormat, bytes: Uint8Array, options: ImportOptions): Promise<ImportedText> {
+  let job: ReaderJob;
   switch (format) {
     case 'text':
       return fromText(bytes);
+    case 'json':
+      return fromJson(decodeText(bytes).text);
     case 'markdown':
-      return (await import('./from-markdown')).fromMarkdown(decodeText(bytes).text);
+      job = { format, text: decodeText(bytes).text };
+      break;
     case 'html': {
       const html = decodeHtml(bytes);
-      // jsdom and Readability recurse over the tree: a page nested thousands deep
-      // would take minutes or overflow the stack. No real article is that deep.
-      if (maxNesting(html) > MAX_HTML_NESTING) throw new ImportRefusal(`is nested more than ${MAX_HTML_NESTING} elements deep, which no article page is`);
-      return (await import('./from-html')).fromHtml(html);
+      const problem = htmlProblem(html);
+      if (problem) throw new ImportRefusal(problem);
+      job = { format, text: html };
+      break;
     }
-    case 'docx':
-      return (await import('./from-docx')).fromDocx(bytes);
-    case 'pdf':
-      return (await import('./from-pdf')).fromPdf(bytes);
-    case 'json':
-      return (await import('./from-json')).fromJson(decodeText(bytes).text);
+    case 'docx': {
+      const problem = docxProblem(bytes);
+      if (problem) throw new ImportRefusal(problem);
+      job = { format, bytes };
+      break;
+    }
+    case 'pdf': {
+      const problem = await pdfProblem(bytes);
+      if (problem) throw new ImportRefusal(problem);
+      job = { format, bytes };
+      break;
+    }
   }
-}
-
-const MAX_HTML_NESTING = 1_000;
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-
-/** The deepest element nesting in the markup, by a linear scan of its tags (an estimate: forgiving of bad HTML). */
-export function maxNesting(html: string): number {
-  let depth = 0;
-  let max = 0;
-  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
-    const [, closing, name, selfClosing] = match;
-    if (VOID_ELEMENTS.has(name!.toLowerCase()) || selfClosing) continue;
-    depth = closing ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > max) max = depth;
-  }
-  return max;
+  return runReader(job, options.limits);
 }
 
 /** A BOM wins; then a <meta charset> naming Windows-1252/Latin-1; else UTF-8 with a 1252 fallback. */

@@ -66,6 +66,11 @@ function hostileFiles(): { name: string; bytes: Uint8Array }[] {
     ['huge-line.txt', enc('word '.repeat(200_000))],
     ['control.txt', enc('\u0001\u0002 The bridge opened in 1932.\u0003 It cost $4 million.')],
     ['noise.bin', randomBytes(2_000)],
+    // Shapes that made backtracking parsers hang (issue 13): long runs of what they rescan.
+    ['link-bomb.md', enc(`[x](${'a'.repeat(5_000)}\n\n${'[x](a('.repeat(2_000)}${'b'.repeat(5_000)}`)],
+    ['emphasis.md', enc(`${'**a '.repeat(5_000)}\n\n${'_a '.repeat(5_000)}\n\n<!--${'<a'.repeat(5_000)}`)],
+    ['unclosed-tags.html', enc(`<html><body><p>${SAMPLE}</p>${'<a'.repeat(20_000)}`)],
+    ['spaces.txt', enc(`${SAMPLE}${' '.repeat(60_000)}\n${SAMPLE}`)],
   ];
   for (const [name, bytes] of seeds) files.push({ name, bytes });
   for (let i = 0; i < 240; i++) {
