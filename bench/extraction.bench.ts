@@ -2,12 +2,11 @@
 // Throughput (MB/s, median of runs after warm-up, one process) of Factdesk segmentation,
 // full extraction, Intl.Segmenter and npm `sbd`, plus their accuracy on the case suite and
 // their score on the 52 Golden Rules (read from ../shared/corpus, next to the repository).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sbd from 'sbd';
 import { extractClaims, normalizeText, splitSentences } from '../src/shared/extract';
-import { prepareText } from '../src/shared/extract/unwrap';
-import { ARTICLE_NAMES, loadCases, scoreSegmenter } from '../tests/unit/extract/metrics';
+import { ARTICLE_NAMES, GOLDEN_RULES_PATH, factdeskGoldenSentences, loadCases, loadGoldenRules, scoreGoldenRules, scoreSegmenter } from '../tests/unit/extract/metrics';
 
 const MB = 1024 * 1024;
 const RUNS = 5;
@@ -87,34 +86,13 @@ const accuracy = new Map<string, { exact: number; total: number; f1: number }>([
 
 // The Golden Rules, each text prepared as an article is (prepareText), then segmented; the
 // same scoring as tests/unit/extract/golden-rules.test.ts (exact match, in order).
-interface GoldenRule { id: number; text: string; expected: string[] }
-const GOLDEN_RULES = fileURLToPath(new URL('../../shared/corpus/golden-rules.json', import.meta.url));
-const goldenRules: GoldenRule[] | null = existsSync(GOLDEN_RULES) ? JSON.parse(readFileSync(GOLDEN_RULES, 'utf8')) as GoldenRule[] : null;
-const BULLET_ONLY = /^[•◦▪‣·⁃*–-]$/u;
-/** Factdesk's sentences as the rules write them: a bullet-only range joined with the item after it. */
-function factdeskGolden(text: string): string[] {
-  const ranges = splitSentences(text);
-  const out: string[] = [];
-  for (let i = 0; i < ranges.length; i++) {
-    const r = ranges[i]!;
-    const next = ranges[i + 1];
-    if (next && BULLET_ONLY.test(text.slice(r.start, r.end)) && !text.slice(r.end, next.start).includes('\n')) {
-      out.push(text.slice(r.start, next.end));
-      i++;
-    } else out.push(text.slice(r.start, r.end));
-  }
-  return out;
-}
-function goldenScore(segment: (text: string) => string[]): { passed: number; failed: number[] } {
-  const failed: number[] = [];
-  for (const rule of goldenRules ?? []) {
-    const got = segment(prepareText(rule.text)).map((x) => x.trim()).filter((x) => x.length > 0);
-    if (!(got.length === rule.expected.length && got.every((x, i) => x === rule.expected[i]))) failed.push(rule.id);
-  }
-  return { passed: (goldenRules?.length ?? 0) - failed.length, failed };
-}
+const goldenRules = loadGoldenRules();
+const goldenScore = (segment: (text: string) => string[]) => {
+  const { passed, failed } = scoreGoldenRules(goldenRules ?? [], segment);
+  return { passed, failed: failed.map((r) => r.id) };
+};
 const golden = new Map<string, { passed: number; failed: number[] }>(goldenRules === null ? [] : [
-  ['Factdesk segmentation', goldenScore(factdeskGolden)],
+  ['Factdesk segmentation', goldenScore(factdeskGoldenSentences)],
   ['Intl.Segmenter (per paragraph)', goldenScore((t) => paragraphsOf(t).flatMap(intlSentences))],
   ['sbd (per paragraph)', goldenScore((t) => paragraphsOf(t).flatMap(sbdSentences))],
 ]);
@@ -126,7 +104,7 @@ for (const r of rows) {
   const a = accuracy.get(r.name);
   console.log(`${pad(r.name, 32)}${lpad(r.t1.toFixed(3), 10)}${lpad((mb(small) / r.t1).toFixed(1), 10)}${lpad(r.t10.toFixed(3), 11)}${lpad((mb(large) / r.t10).toFixed(1), 10)}${lpad((r.t10 / r.t1).toFixed(1) + '×', 10)}${lpad(a ? `${a.exact}/${a.total} ${((100 * a.exact) / a.total).toFixed(1)}%` : '—', 16)}${lpad(a ? a.f1.toFixed(3) : '—', 8)}${lpad(golden.has(r.name) ? `${golden.get(r.name)!.passed}/${goldenRules!.length}` : '—', 9)}`);
 }
-if (goldenRules === null) console.log(`\nGolden Rules: corpus not found at ${GOLDEN_RULES}.`);
+if (goldenRules === null) console.log(`\nGolden Rules: corpus not found at ${GOLDEN_RULES_PATH}.`);
 else {
   console.log(`\nGolden Rules (${goldenRules.length} cases, prepareText then segment; "golden" column above), failing rules:`);
   for (const [name, g] of golden) console.log(`  ${pad(name, 32)}${g.failed.length === 0 ? 'none' : g.failed.map((id) => `#${id}`).join(' ')}`);

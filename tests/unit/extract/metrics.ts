@@ -1,6 +1,8 @@
 // Accuracy metrics shared by the accuracy suite and the benchmark.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { splitSentences } from '../../../src/shared/extract';
+import { prepareText } from '../../../src/shared/extract/unwrap';
 
 export interface SegmentationCase {
   id: string;
@@ -86,4 +88,51 @@ export function scoreSegmenter(cases: readonly SegmentationCase[], segment: (tex
     addBoundaries(counts, predicted, goldEnds(c.text, c.sentences));
   }
   return { exact, total: cases.length, f1: f1(counts).f1, failures };
+}
+
+/** One of the 52 "Golden Rules" of English sentence boundaries, read from ../shared/corpus. */
+export interface GoldenRule {
+  id: number;
+  name: string;
+  text: string;
+  expected: string[];
+}
+
+export const GOLDEN_RULES_PATH = fileURLToPath(new URL('../../../../shared/corpus/golden-rules.json', import.meta.url));
+
+/** The rules, or null where the shared corpus is not beside the repository. */
+export function loadGoldenRules(): GoldenRule[] | null {
+  return existsSync(GOLDEN_RULES_PATH) ? (JSON.parse(readFileSync(GOLDEN_RULES_PATH, 'utf8')) as GoldenRule[]) : null;
+}
+
+const BULLET_ONLY = /^[•◦▪‣·⁃*–-]$/u;
+
+/**
+ * Factdesk's sentences as the Golden Rules write them. Factdesk returns a bullet as a range
+ * of its own (the extractor sets it aside as a list marker), while the rules keep it in the
+ * item's sentence ("• 9. The first item"): a bullet-only range is joined here with the range
+ * right after it on the same line, the text between them as it is.
+ */
+export function factdeskGoldenSentences(text: string): string[] {
+  const ranges = splitSentences(text);
+  const out: string[] = [];
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i]!;
+    const next = ranges[i + 1];
+    if (next && BULLET_ONLY.test(text.slice(r.start, r.end)) && !text.slice(r.end, next.start).includes('\n')) {
+      out.push(text.slice(r.start, next.end));
+      i++;
+    } else out.push(text.slice(r.start, r.end));
+  }
+  return out;
+}
+
+/** Each rule prepared as an article's text is (prepareText), segmented, and compared exactly, in order. */
+export function scoreGoldenRules(rules: readonly GoldenRule[], segment: (text: string) => string[]): { passed: number; failed: GoldenRule[] } {
+  const failed: GoldenRule[] = [];
+  for (const rule of rules) {
+    const got = segment(prepareText(rule.text)).map((x) => x.trim()).filter((x) => x.length > 0);
+    if (!(got.length === rule.expected.length && got.every((x, i) => x === rule.expected[i]))) failed.push(rule);
+  }
+  return { passed: rules.length - failed.length, failed };
 }
