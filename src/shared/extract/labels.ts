@@ -48,6 +48,9 @@ const ATTRIBUTED = new RegExp(String.raw`\b(?:${SAY}|announced|stated|confirmed)
 // Halvorsen met him", "Marisol Ventura, 61, has lived…" (the name, then a lower-case word).
 const SUBJECT = new RegExp(String.raw`^\s*(?:[^,“”"]{1,40},\s+)?(${PERSON})(?:,\s+(?:\d|[a-z])[^,“”"]{0,60},)?\s+[a-z]`);
 const QUOTE_MARK = /[“”"]/;
+// Every speaker, listener and attribution pattern above needs one of these words: a text
+// without any is skipped at the cost of one scan.
+const SPEECH = new RegExp(String.raw`\b(?:${SAY}|announced|stated|confirmed)\b|\baccording to\b|\bin a statement\b`, 'i');
 // Past this length only both ends of a masked text are read: attribution sits next to the quotation.
 const MAX_READ = 4_000;
 
@@ -128,6 +131,11 @@ export function pronounTagOf(masked: string): 'he' | 'she' | 'they' | undefined 
 /** "he said" / "she asked": the speaker is whoever was named nearby. */
 export function hasPronounTag(claim: string): boolean {
   return pronounTagOf(maskQuotes(claim).masked) !== undefined;
+}
+
+/** Whether a masked text has a verb of speech or an "according to" at all: cheap, and false means no speaker, listener or attribution. */
+export function mentionsSpeech(masked: string): boolean {
+  return SPEECH.test(readable(masked));
 }
 
 /** Whether a masked text attributes words to anyone, named or not ("officials said"). */

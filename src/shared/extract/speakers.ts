@@ -11,7 +11,7 @@
 // paragraph ("“We will appeal,” she said. “The ruling is wrong.”"), and into a new
 // paragraph only when the previous one left its quotation open (news style).
 import type { Segment } from './index';
-import { isAttributed, listenerOf, maskQuotes, pronounTagOf, speakerOf, subjectOf } from './labels';
+import { isAttributed, listenerOf, maskQuotes, mentionsSpeech, pronounTagOf, speakerOf, subjectOf } from './labels';
 
 type Gender = 'm' | 'f';
 
@@ -149,8 +149,9 @@ function attributeParagraph(claims: readonly Segment[], flow: Flow, people: Peop
   let previous: Unit | undefined;
   for (const unit of units) {
     const masked = unit.parts.length === 1 ? unit.parts[0]! : unit.parts.join(' ');
-    const named = speakerOf(masked);
-    const pronoun = named === undefined ? pronounTagOf(masked) : undefined;
+    const speech = mentionsSpeech(masked);
+    const named = speech ? speakerOf(masked) : undefined;
+    const pronoun = speech && named === undefined ? pronounTagOf(masked) : undefined;
     const subjectName = subjectOf(masked);
     const subject = subjectName !== undefined && people.learn(subjectName) ? { name: subjectName, listener: false } : undefined;
     let speaker: string | undefined;
@@ -159,7 +160,7 @@ function attributeParagraph(claims: readonly Segment[], flow: Flow, people: Peop
       people.learn(named);
     } else if (pronoun === 'he' || pronoun === 'she') {
       speaker = resolve(pronoun === 'he' ? 'm' : 'f', subject, mentions, flow.mentions, people);
-    } else if (pronoun === undefined && unit.quote && !isAttributed(masked)) {
+    } else if (pronoun === undefined && unit.quote && !(speech && isAttributed(masked))) {
       // A quotation with no attribution goes on in the voice just before it.
       if (previous) speaker = previous.speaker;
       else if (opensWithQuote) speaker = flow.openSpeaker;
@@ -170,7 +171,7 @@ function attributeParagraph(claims: readonly Segment[], flow: Flow, people: Peop
     if (subject) mentions.push(subject);
     if (speaker !== undefined && speaker !== subject?.name && people.learn(speaker)) mentions.push({ name: speaker, listener: false });
     // "“Is it safe?” Mr. Pruitt asked Ms. Reyes. “Not yet,” she said.": the one asked may answer.
-    const listener = listenerOf(masked);
+    const listener = speech ? listenerOf(masked) : undefined;
     if (listener !== undefined && listener !== speaker && people.learn(listener)) {
       const g = people.gender(listener);
       const sg = speaker !== undefined ? people.gender(speaker) : pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;

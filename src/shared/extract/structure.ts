@@ -112,6 +112,7 @@ const isProse = (l: string): boolean => /[.!?…]["”’)]*$/u.test(l) && wordC
 const LABEL_HEADING = /^(?:contents|table of contents|in this article|on this page|jump to|references|notes|footnotes|citations|sources|works cited|bibliography|further reading|external links|see also|related|related articles|related stories|related links|more stories|more on this|read more|comments|share this|tags|topics|categories|navigation|navigation menu)$/i;
 // Spaces and colons at the end of a heading; the lookbehind keeps a long run of spaces linear.
 const TRAILING_COLON = /(?<![\s:])[\s:]+$/u;
+const MAX_LABEL_CHARS = 40;
 const CONTENTS_HEADING = /^(?:contents|table of contents|in this article|on this page|jump to)$/i;
 // A heading whose list below is references or links, not article prose.
 const REFERENCES_HEADING = /^(?:references|notes|footnotes|citations|sources|works cited|bibliography|further reading|external links|see also|related|related articles|related stories|related links|more stories|more on this)$/i;
@@ -237,8 +238,10 @@ function classifyHeader(strs: readonly string[], content: readonly number[], rol
 function classifyApparatus(strs: readonly string[], content: readonly number[], roles: LineRole[]): void {
   for (let c = 0; c < content.length; c++) {
     const i = content[c]!;
+    // Label headings are a few words: a longer line is never one (and is not scanned).
+    if (roles[i]!.setAside || strs[i]!.length > MAX_LABEL_CHARS) continue;
     const s = strs[i]!.replace(TRAILING_COLON, '');
-    if (roles[i]!.setAside || !LABEL_HEADING.test(s)) continue;
+    if (!LABEL_HEADING.test(s)) continue;
     roles[i] = { section: roles[i]!.section === 'headline' ? 'body' : roles[i]!.section, setAside: 'subheading' };
     const contents = CONTENTS_HEADING.test(s);
     const references = REFERENCES_HEADING.test(s);
@@ -253,7 +256,7 @@ function classifyApparatus(strs: readonly string[], content: readonly number[], 
       const entry = contents
         ? CONTENTS_LINE.test(t) && wordCount(t) <= 10 && hasNumber === numbered
         : REFERENCE_LINE.test(t) || (wordCount(t) <= 12 && !isProse(t));
-      if (!entry || LABEL_HEADING.test(t.replace(TRAILING_COLON, ''))) break;
+      if (!entry || (t.length <= MAX_LABEL_CHARS && LABEL_HEADING.test(t.replace(TRAILING_COLON, '')))) break;
       roles[j] = { section: 'body', setAside: contents ? 'contents' : 'reference' };
     }
   }

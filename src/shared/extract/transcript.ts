@@ -10,6 +10,8 @@ export type TranscriptLine =
   | { kind: 'timestamp' };
 
 const TIME = String.raw`\d{1,2}(?::\d{2}){1,2}`;
+// "SEN. ELIZABETH WARREN (01:02:03):" is about this long; a label is never longer.
+const MAX_LABEL_CHARS = 72;
 // "SEN. ELIZABETH WARREN", "Q", "Jane Doe", "Dr. Anthony Fauci", "Speaker 2".
 const NAME = String.raw`(?:\p{Lu}[\p{Lu}\p{M}.'’-]*(?: \p{Lu}[\p{Lu}\p{M}.'’-]*){0,4}|\p{Lu}[\p{L}\p{M}.'’-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’-]*|\d{1,2})){0,3})`;
 // A label and the words of the turn on the same line: "NAME:", "NAME (00:12):", "NAME [00:12]:".
@@ -36,6 +38,8 @@ export function transcriptLines(text: string, lines: readonly Line[], hinted?: r
     // What the importer placed ("Last Updated: …" as a dateline, a "Learn More:" link set aside) is no turn.
     const hint = hinted?.[i];
     if (hint && (hint.setAside || hint.section !== 'body')) continue;
+    // A label is near the start: a longer line with no colon there is no turn (and is not scanned).
+    if (end - start > MAX_LABEL_CHARS && !text.slice(start, start + MAX_LABEL_CHARS + 1).includes(':')) continue;
     const line = text.slice(start, end);
     const inline = INLINE_LABEL.exec(line);
     const alone = inline ? null : LABEL_LINE.exec(line);
