@@ -17,6 +17,9 @@ describe('normalizeText', () => {
   it('composes to NFC', () => {
     expect(normalizeText('Jose\u0301')).toBe('Jos\u00e9');
   });
+  it('removes control characters, so an escape sequence in copy neither reaches a terminal nor hides a sentence end', () => {
+    expect(normalizeText('The vote was 5-2.\u001b[2J It passed.\u0007\u0000 Bells\u0085rang.')).toBe('The vote was 5-2.[2J It passed. Bells\nrang.');
+  });
   it('is idempotent', () => {
     const raw = '\uFEFF Title\u00A0\r\n\r\n\r\n\tBy A\u200B B  \r\nText.\u2028More. ';
     const once = normalizeText(raw);
