@@ -3,6 +3,7 @@
 // wrote is lost: the old verdicts stay in the claims' history.
 import { describeSegment } from './extract';
 import { findSpeaker } from './extract/labels';
+import { scoreFacts } from './extract/checkworthy';
 import { UNCHECKED, type Claim, type ClaimChange, type FieldChange, type HistoryEntry, type Section, type SetAsideSegment, type Verdict } from './model';
 import { UserError } from './errors';
 import { hasVerdict, quoteShort } from './verdicts';
@@ -146,12 +147,13 @@ export function setAsideWords(kind: SetAsideSegment['setAside']): string {
  */
 export function setClaimAside(claim: Claim, by: string, when: string, kind: SetAsideSegment['setAside'] = 'not-a-claim'): SetAsideSegment {
   const entry: HistoryEntry = { at: when, by, kind: 'set-aside', changes: [], detail: `set aside as ${setAsideWords(kind)} (it was ${claim.verdict.status})` };
-  return { ...claim, history: [...claim.history, entry], setAside: kind };
+  // Set-aside text never ranks above a claim; promoted again, it is scored as a claim again.
+  return { ...claim, score: scoreFacts(claim, kind), history: [...claim.history, entry], setAside: kind };
 }
 
 /** The checker's call that set-aside text is a claim after all: it comes back with what it had. */
 export function promoteSegment(segment: SetAsideSegment, by: string, when: string): Claim {
   const { setAside: kind, ...claim } = segment;
   const entry: HistoryEntry = { at: when, by, kind: 'promote', changes: [], detail: `made a claim (it was set aside as ${setAsideWords(kind)})` };
-  return { ...claim, history: [...claim.history, entry] };
+  return { ...claim, score: scoreFacts(claim), history: [...claim.history, entry] };
 }

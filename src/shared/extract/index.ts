@@ -89,7 +89,7 @@ function segmentOf(text: string, start: number, end: number, section: Section, i
     section,
     labels,
     spans: findings.spans,
-    score: scoreClaim(claimText, section, labels, findings),
+    score: scoreClaim(claimText, section, labels, findings, setAside),
   };
   if (setAside !== undefined) segment.setAside = setAside;
   return segment;

@@ -1,26 +1,13 @@
-// Check-worthiness in 0..1: specific, factual claims (numbers, dates, named people doing
-// things) rank above vague, predictive or opinion sentences.
-import type { Label, Section } from '../model';
+// Check-worthiness in 0..1, so a checker can sort by what matters most: the model learned
+// from the ClaimBuster benchmark (checkworthy/), reading the claim's words and what the
+// extractor found in it (spans, labels, section). Specific, factual claims (figures, dates,
+// named people doing things) rank above predictions, opinion and vague sentences;
+// headlines rank with the body claims they summarise; set-aside text scores below every
+// claim. checkworthy/explain.ts says why, in words.
+import type { Label, Section, SetAsideKind } from '../model';
+import { scoreFacts } from './checkworthy';
 import type { SpanFindings } from './spans';
 
-export function scoreClaim(claim: string, section: Section, labels: readonly Label[], f: SpanFindings): number {
-  let words = 1;
-  for (let i = 0; i < claim.length; i++) if (claim.charCodeAt(i) === 32) words++;
-  let s = 0.25;
-  s += Math.min(f.numbers, 3) * 0.12;
-  s += Math.min(f.dates, 2) * 0.08;
-  s += Math.min(f.names, 3) * 0.06;
-  if (labels.includes('attribution')) s += 0.04;
-  if (labels.includes('quote')) s += 0.04;
-  if (labels.includes('prediction')) s -= 0.12;
-  if (labels.includes('opinion')) s -= 0.15;
-  if (f.numbers + f.dates + f.names === 0) s -= 0.1;
-  if (words < 6) s -= 0.12;
-  else if (words >= 12) s += 0.04;
-  if (claim.endsWith('?') || claim.endsWith('?”') || claim.endsWith('?"')) s -= 0.08;
-  // Bylines and headlines are checked, but they restate what the body says.
-  if (section === 'byline' || section === 'headline' || section === 'dek') s -= 0.05;
-  if (s < 0.01) s = 0.01;
-  if (s > 0.99) s = 0.99;
-  return Math.round(s * 1000) / 1000;
+export function scoreClaim(claim: string, section: Section, labels: readonly Label[], f: SpanFindings, setAside?: SetAsideKind): number {
+  return scoreFacts({ text: claim, section, labels, spans: f.spans }, setAside);
 }

@@ -77,10 +77,14 @@ describe('set aside and promote', () => {
     const claim = promoted.claims.find((c) => c.id === credit.id)!;
     expect(claim).not.toHaveProperty('setAside');
     expect(claim.history.at(-1)!.detail).toBe('made a claim (it was set aside as a credit)');
+    // Scored as a claim once promoted; set aside again, it sinks below every claim.
+    expect(claim.score).toBeGreaterThan(credit.score);
+    expect(claim.score).toBeGreaterThanOrEqual(0.01);
     await expect(backend.api['claims:promote']({ articleId: article.id, segmentId: credit.id })).rejects.toThrow(/has no set-aside text with id/);
     // Undoing the promotion puts it back as what it was, not as the checker's “not a claim”.
     const { article: undone } = await backend.api['claims:setAside']({ articleId: article.id, claimId: credit.id, kind: 'credit' });
     expect(undone.setAside.find((s) => s.id === credit.id)).toMatchObject({ setAside: 'credit' });
+    expect(undone.setAside.find((s) => s.id === credit.id)!.score).toBeLessThan(Math.min(...undone.claims.map((c) => c.score)));
     expect(undone.setAside.find((s) => s.id === credit.id)!.history.at(-1)!.detail).toBe('set aside as a credit (it was unchecked)');
     await expect(backend.api['claims:setAside']({ articleId: article.id, claimId: 'nosuchclaim' })).rejects.toThrow(/has no claim with id/);
   });
