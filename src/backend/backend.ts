@@ -14,6 +14,9 @@ import { preferenceHandlers } from './handlers/preferences';
 import { reportHandlers } from './handlers/reports';
 import { revisionHandlers } from './handlers/revisions';
 import { sourceHandlers } from './handlers/sources';
+import { isArticleId } from './ids';
+import { ClaimMemory } from './memory/claim-memory';
+import { memoryHandlers } from './memory/memory-handlers';
 import type { Store } from './store/store';
 
 type Handlers = { [K in OpName]: (input: never) => Promise<unknown> };
@@ -24,10 +27,18 @@ export interface Backend {
   /** A typed client over `invoke` that throws UserError on failure. */
   api: Api;
   store: Store;
+  /** The claim memory (library-wide search, "seen before"): derived, kept current after every save. */
+  memory: ClaimMemory;
 }
 
-export function createBackend(store: Store, now: () => Date = () => new Date()): Backend {
+export interface BackendOptions {
+  /** Whether the claim memory may write its index files; false for a reader without the folder's lock. */
+  memoryPersists?: boolean;
+}
+
+export function createBackend(store: Store, now: () => Date = () => new Date(), options: BackendOptions = {}): Backend {
   const context: HandlerContext = { store, now };
+  const memory = new ClaimMemory(store, { persist: options.memoryPersists ?? true });
   const handlers = {
     ...libraryHandlers(context),
     ...articleHandlers(context),
@@ -37,6 +48,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     ...preferenceHandlers(context),
     ...reportHandlers(context),
     ...revisionHandlers(context),
+    ...memoryHandlers(context, memory),
   } satisfies Handlers;
 
   async function invoke(op: unknown, input: unknown): Promise<Envelope<unknown>> {
@@ -48,6 +60,8 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       const output = contract[op].output.safeParse(await handler(parsed.data));
       // An output that breaks the contract is a bug in Factdesk, not the user's doing.
       if (!output.success) throw new Error(`${op} returned invalid output: ${output.error.message}`);
+      // The memory learns of saves here, off the store: it re-indexes what changed once this answer is out.
+      memory.touched(articlesNamed(parsed.data, output.data));
       return { ok: true, value: output.data };
     } catch (error) {
       if (!(error instanceof UserError)) reportInternalError(op, error);
@@ -55,7 +69,21 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     }
   }
 
-  return { invoke, api: apiOver(invoke), store };
+  return { invoke, api: apiOver(invoke), store, memory };
+}
+
+/** The articles an operation's input or answer names (an id, an articleId, an article, a deleted id). */
+function articlesNamed(input: unknown, output: unknown): string[] {
+  const ids: string[] = [];
+  const take = (value: unknown) => {
+    if (isArticleId(value) && !ids.includes(value)) ids.push(value);
+  };
+  const fields = (value: unknown) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  take(fields(input).articleId);
+  take(fields(input).id);
+  take(fields(fields(output).article).id);
+  take(fields(output).deleted);
+  return ids;
 }
 
 function reportInternalError(op: unknown, error: unknown): void {

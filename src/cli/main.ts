@@ -7,6 +7,8 @@ import { UserError } from '../shared/errors';
 import { exportCommand, extractCommand, importCommand, listCommand, markCommand, showCommand, type Output } from './commands';
 import { reviseCommand } from './revise-command';
 
+import { searchCommand } from './search-command';
+import { terminalText } from './terminal-text';
 const USAGE = `Usage: factdesk <command> [options]   (every command takes --data-dir DIR)
 
   extract FILE --json          print the claims of FILE as JSON (no database)
@@ -32,6 +34,14 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
                                bring in a new revision of the article's text:
                                verdicts carry over, changed claims are flagged
 
+  search "WORDS" [--status S] [--checker NAME] [--json]
+                               find claims, notes, corrections and sources
+                               across the library, grouped by article
+  restore [FILE|ID] [--json]   without an argument, list what can be brought
+                               back: files moved to quarantine/, deleted
+                               articles, backups of articles not in the library;
+                               with one, put it back (checked first; an article
+                               already in the library is never overwritten)
 ARTICLE is an article id or a unique start of one.`;
 
 const io: Output = { out: (text) => process.stdout.write(`${text}\n`) };
@@ -129,6 +139,9 @@ export async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
+    case 'search':
+      need(1, '"WORDS" [--status S] [--checker NAME] [--json]');
+      return searchCommand(await open(), args[0]!, { statuses: values.status, checker: values.checker, json: values.json, progress: process.stderr.isTTY ? (line) => process.stderr.write(`${line}\n`) : undefined }, io);
   const message =
     error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
       ? (error as Error).message

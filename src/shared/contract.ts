@@ -17,6 +17,15 @@ import {
 } from './model';
 import { ClaimFilter } from './claim-filter';
 import { ReportFormat } from './report/report-format';
+import {
+  MemoryStatus,
+  ReuseEarlierAnswer,
+  ReuseEarlierInput,
+  SearchAnswer,
+  SearchInput,
+  SeenBeforeAnswer,
+  SeenBeforeInput,
+} from './memory/memory-contract';
 
 const Id = z.string().min(1).max(64);
 
@@ -210,3 +219,14 @@ export type Api = { [K in OpName]: (input: OpInput<K>) => Promise<OpOutput<K>> }
 
 /** What travels over IPC and HTTP: a value or a one-sentence error. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: string } };
+  // The claim memory (src/shared/memory/): a derived index of every article's claims,
+  // notes, corrections and sources. Each answer carries the memory's state: while it is
+  // loading or building, answers come from what is read so far. `memory:status` starts
+  // it and reports progress (call it when the library opens; poll while it builds).
+  'memory:status': op(z.object({}), z.object({ memory: MemoryStatus })),
+  // Library-wide search: every word (the last may be a prefix), grouped by article.
+  'search:query': op(SearchInput, SearchAnswer.extend({ memory: MemoryStatus })),
+  // Similar claims checked in other articles, “same” or “possibly” the same, with what differs.
+  'claims:seenBefore': op(SeenBeforeInput, SeenBeforeAnswer.extend({ memory: MemoryStatus })),
+  // Cites the earlier claim's sources here and adds its note to this claim's note; never the verdict.
+  'claims:reuseEarlier': op(ReuseEarlierInput, ReuseEarlierAnswer),

@@ -193,6 +193,8 @@ describe('every operation that takes an article id', () => {
       'reports:export': { articleId: id, format: 'json' },
     });
     // Every operation whose input names an article (`id` or `articleId`) is in the table above.
+      'claims:seenBefore': { articleId: id, claimId },
+      'claims:reuseEarlier': { articleId: id, claimId, fromArticleId: article.id, fromClaimId: claimId, checker: 'Ana' },
     const withId = OP_NAMES.filter((op) => {
       const shape = (contract[op].input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
       return 'id' in shape || 'articleId' in shape;
