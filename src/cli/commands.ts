@@ -11,9 +11,12 @@ import { LABELS, SECTIONS, STATUSES, Status, type Article, type ArticleSummary }
 import { REPORT_FORMATS, ReportFormat } from '../shared/report/report-format';
 import { countsAsSetAside } from '../shared/report/report-model';
 import { readArticleFile } from './read-input';
+import { terminalText } from './terminal-text';
 
 export interface Output {
   out(text: string): void;
+  /** stderr: what is said beside the output (a file that could not be read); `out` where there is none. */
+  err?(text: string): void;
 }
 
 export async function extractCommand(file: string, io: Output): Promise<void> {
@@ -60,23 +63,28 @@ export async function listCommand(api: Api, json: boolean, io: Output): Promise<
   const { articles, problems } = await api['library:list']({});
   if (json) return io.out(JSON.stringify({ articles, problems }));
   if (articles.length === 0) io.out('The library is empty. Add an article with: import FILE');
-  for (const a of articles) io.out(`${a.id}  ${progress(a)}  ${a.title}`);
+  for (const a of articles) io.out(`${a.id}  ${progress(a)}  ${terminalText(a.title)}`);
+  // Files that could not be read (and where they are now), one line each, beside the list.
+  for (const problem of problems) (io.err ?? io.out)(terminalText(problem.message));
 }
+
+/** Where a claim's or a note's second line starts in `show`: never where a claim number would. */
+const CONTINUED = '        ';
 
 export async function showCommand(api: Api, ref: string, json: boolean, io: Output): Promise<void> {
   const article = await findArticle(api, ref);
   if (json) return io.out(JSON.stringify(article));
-  io.out(`${article.title}  (${article.id})`);
+  io.out(`${terminalText(article.title)}  (${article.id})`);
   article.claims.forEach((claim, i) => {
     const verdict = claim.verdict;
-    io.out(`${String(i + 1).padStart(4)}. [${verdict.status}] ${claim.text}`);
-    if (verdict.note) io.out(`      note: ${verdict.note}`);
-    if (verdict.correction) io.out(`      correction: ${verdict.correction}`);
+    io.out(`${String(i + 1).padStart(4)}. [${verdict.status}] ${terminalText(claim.text, CONTINUED)}`);
+    if (verdict.note) io.out(`      note: ${terminalText(verdict.note, CONTINUED)}`);
+    if (verdict.correction) io.out(`      correction: ${terminalText(verdict.correction, CONTINUED)}`);
   });
   const counted = article.setAside.filter((s) => countsAsSetAside(s.setAside));
   if (counted.length > 0) {
     io.out(`Set aside (${counted.length}, no claims):`);
-    for (const s of counted) io.out(`      [${s.setAside}] ${s.text}`);
+    for (const s of counted) io.out(`      [${s.setAside}] ${terminalText(s.text, CONTINUED)}`);
   }
 }
 
@@ -122,8 +130,8 @@ export async function markCommand(api: Api, ref: string, claimNumber: string, op
     // A verdict rule or a bad source: say which claim it was about.
     throw error instanceof UserError && error.code === 'invalid' ? new UserError(`Claim ${number}: ${error.message}`, error.code) : error;
   });
-  io.out(`Claim ${number} of “${article.title}” is now ${saved.verdict.status}.`);
-  for (const warning of warnings) io.out(`Note: ${warning}`);
+  io.out(`Claim ${number} of “${terminalText(article.title)}” is now ${saved.verdict.status}.`);
+  for (const warning of warnings) io.out(`Note: ${terminalText(warning)}`);
 }
 
 export interface ExportOutput extends Output {

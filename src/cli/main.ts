@@ -1,14 +1,15 @@
 // `npm run -s cli -- <command>`: Factdesk from the shell. Errors are one line on
 // stderr and a non-zero exit; nothing is changed by a refused command.
 import { parseArgs } from 'node:util';
-import { openBackend } from '../backend/open-backend';
+import { openBackend, type OpenedBackend } from '../backend/open-backend';
 import { resolveDataDir } from '../backend/store/data-dir';
 import { UserError } from '../shared/errors';
 import { exportCommand, extractCommand, importCommand, listCommand, markCommand, showCommand, type Output } from './commands';
+import { restoreCommand, restoreListCommand } from './restore-command';
 import { reviseCommand } from './revise-command';
-
 import { searchCommand } from './search-command';
 import { terminalText } from './terminal-text';
+
 const USAGE = `Usage: factdesk <command> [options]   (every command takes --data-dir DIR)
 
   extract FILE --json          print the claims of FILE as JSON (no database)
@@ -33,7 +34,6 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
   revise ARTICLE FILE [--checker NAME]
                                bring in a new revision of the article's text:
                                verdicts carry over, changed claims are flagged
-
   search "WORDS" [--status S] [--checker NAME] [--json]
                                find claims, notes, corrections and sources
                                across the library, grouped by article
@@ -42,9 +42,13 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
                                articles, backups of articles not in the library;
                                with one, put it back (checked first; an article
                                already in the library is never overwritten)
+
 ARTICLE is an article id or a unique start of one.`;
 
-const io: Output = { out: (text) => process.stdout.write(`${text}\n`) };
+const io: Output = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+
+/** Every backend this command opened: what they moved to quarantine/ is told on stderr. */
+const opened: OpenedBackend[] = [];
 
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -84,9 +88,14 @@ export async function run(argv: string[]): Promise<void> {
     need(1, 'FILE --json');
     return extractCommand(args[0]!, io);
   }
-  const open = async () => (await openBackend(resolveDataDir(values['data-dir']))).api;
+  const openOne = async (options: { lockAs?: string } = {}) => {
+    const backend = await openBackend(resolveDataDir(values['data-dir']), options);
+    opened.push(backend);
+    return backend.api;
+  };
+  const open = () => openOne();
   // Commands that write hold the data folder's lock while they run.
-  const openForWriting = async () => (await openBackend(resolveDataDir(values['data-dir']), { lockAs: 'command line' })).api;
+  const openForWriting = () => openOne({ lockAs: 'command line' });
   switch (command) {
     case 'import':
       need(1, 'FILE [--title T] [--url URL] [--author A] [--publication P] [--date D] [--on-conflict ask|copy|replace]');
@@ -130,22 +139,32 @@ export async function run(argv: string[]): Promise<void> {
         raw: (data) => void process.stdout.write(data),
         stdoutIsTerminal: process.stdout.isTTY === true,
       });
+    case 'search':
+      need(1, '"WORDS" [--status S] [--checker NAME] [--json]');
+      return searchCommand(await open(), args[0]!, { statuses: values.status, checker: values.checker, json: values.json, progress: process.stderr.isTTY ? (line) => process.stderr.write(`${line}\n`) : undefined }, io);
     case 'revise':
       need(2, 'ARTICLE FILE [--checker NAME]');
       return reviseCommand(openForWriting, args[0]!, args[1]!, values.checker, io);
+    case 'restore':
+      if (args.length > 1) throw new UserError('Usage: restore [FILE|ID] [--json]');
+      return args.length === 0 ? restoreListCommand(await open(), values.json, io) : restoreCommand(await openForWriting(), args[0]!, io);
     default:
       throw new UserError(`Unknown command “${command}”; run with --help to see the commands.`);
   }
 }
 
-run(process.argv.slice(2)).catch((error: unknown) => {
-    case 'search':
-      need(1, '"WORDS" [--status S] [--checker NAME] [--json]');
-      return searchCommand(await open(), args[0]!, { statuses: values.status, checker: values.checker, json: values.json, progress: process.stderr.isTTY ? (line) => process.stderr.write(`${line}\n`) : undefined }, io);
-  const message =
-    error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-      ? (error as Error).message
-      : `Factdesk hit an internal error: ${String(error)}`;
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 1;
-});
+/** A file a writing command moved to quarantine/ is never moved silently: one line each on stderr. */
+function tellMovedAside(): void {
+  for (const backend of opened) for (const problem of backend.store.movedAside) io.err?.(terminalText(problem.message));
+}
+
+run(process.argv.slice(2))
+  .catch((error: unknown) => {
+    const message =
+      error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? (error as Error).message
+        : `Factdesk hit an internal error: ${String(error)}`;
+    process.stderr.write(`${message}\n`);
+    process.exitCode = 1;
+  })
+  .finally(tellMovedAside);

@@ -1,5 +1,5 @@
 // Electron glue only: the window, the single-instance lock and IPC wiring.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Menu, app, session, type BrowserWindow } from 'electron';
 import { openBackend } from '../backend/open-backend';
 import { dataDirFlag, resolveDataDir } from '../backend/store/data-dir';
@@ -8,11 +8,18 @@ import { appMenuTemplate } from './menu';
 import { openFileFromDialog } from './open-file-dialog';
 import { openSavedReports } from './open-saved-report';
 import { createMainWindow } from './create-window';
-import { hardenContents, hardenSession } from './security';
+import { hardenContents, hardenSession, registerAppScheme, serveAppScheme } from './security';
+import { APP_ENTRY_URL, rendererDevServer } from './security-policy';
 
-const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadFile = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+// The page comes from app://factdesk/ (the built renderer), or from electron-vite's
+// dev server in an unpackaged development build only (see rendererDevServer).
+const devServer = rendererDevServer(process.env.ELECTRON_RENDERER_URL, { packaged: app.isPackaged, development: import.meta.env.DEV });
+if (devServer.ignored) console.warn(devServer.ignored);
+const entryUrl = devServer.url ?? APP_ENTRY_URL;
+
+registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -27,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, devServer.url));
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start, (error: unknown) => fail(error));
 }
@@ -37,6 +44,7 @@ async function start(): Promise<void> {
     const backend = await openBackend(resolveDataDir(dataDirFlag(process.argv)), { lockAs: 'desktop app' });
     hardenSession(session.defaultSession);
     openSavedReports(session.defaultSession);
+    serveAppScheme(rendererDir);
     registerIpc(backend, appUrl);
     // Quitting waits for every save already accepted (a note committed as the
     // window closed, say) to reach the disk.
@@ -60,8 +68,7 @@ async function start(): Promise<void> {
     mainWindow = createMainWindow(preloadFile);
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => (mainWindow = null));
-    if (process.env.ELECTRON_RENDERER_URL) await mainWindow.loadURL(appUrl);
-    else await mainWindow.loadFile(rendererFile);
+    await mainWindow.loadURL(entryUrl);
   } catch (error) {
     fail(error);
   }

@@ -1,7 +1,7 @@
 // The browser shell's front door, as pure decisions: is this request from the
 // page we served (right Host, right Origin, right token)? Kept apart from the
 // HTTP plumbing so each rule is tested on its own.
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface GuardConfig {
   port: number;
@@ -27,6 +27,27 @@ export function cookieName(port: number): string {
   return `factdesk_${port}`;
 }
 
+/**
+ * Where this launch serves the page, and the only path its cookie is sent to. Cookies
+ * ignore ports: scoped to `/`, the browser would hand the cookie to any other server on
+ * 127.0.0.1 as well. A path made from the token (and not revealing it) keeps it here.
+ */
+export function sessionPath(config: GuardConfig): string {
+  return `/s/${keyed(config, 'path').slice(0, 22)}/`;
+}
+
+/**
+ * What the session cookie holds: the token bound to this port, never the token itself,
+ * so a cookie that does reach another program opens nothing but this one launch.
+ */
+export function sessionCookie(config: GuardConfig): string {
+  return keyed(config, 'cookie');
+}
+
+function keyed(config: GuardConfig, purpose: string): string {
+  return createHmac('sha256', config.token).update(`factdesk ${purpose} 127.0.0.1:${config.port}`).digest('base64url');
+}
+
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
@@ -39,7 +60,7 @@ export function checkRequest(config: GuardConfig, req: RequestFacts): GuardDecis
     return { allow: false, reason: 'cross-origin request' };
   }
   if (tokenMatches(config.token, req.headerToken)) return { allow: true, setCookie: false };
-  if (tokenMatches(config.token, readCookie(req.cookieHeader, cookieName(config.port)))) {
+  if (tokenMatches(sessionCookie(config), readCookie(req.cookieHeader, cookieName(config.port)))) {
     return { allow: true, setCookie: false };
   }
   // The token in the URL is accepted only to open the page; it is then kept in a cookie.

@@ -50,6 +50,29 @@ export const SourceInput = z.object({
 export type SourceInput = z.input<typeof SourceInput>;
 
 export const VerdictPatch = z.object({
+/**
+ * What can be brought back into the library (the CLI's `restore`): files moved to
+ * quarantine/, deleted articles in trash/, and the newest good backup of each
+ * article that is not in the library. `back`: its article is in the library again.
+ */
+export const Recoverable = z.object({
+  quarantined: z.array(
+    z.object({
+      file: z.string(),
+      original: z.string().optional(),
+      movedAt: z.string().optional(),
+      articleId: z.string().optional(),
+      title: z.string().optional(),
+      readable: z.boolean(),
+      reason: z.string().optional(),
+      back: z.boolean(),
+    }),
+  ),
+  deleted: z.array(z.object({ file: z.string(), id: z.string(), title: z.string().optional(), deletedAt: z.string().optional(), back: z.boolean() })),
+  backups: z.array(z.object({ id: z.string(), title: z.string(), savedAt: z.string() })),
+});
+export type Recoverable = z.infer<typeof Recoverable>;
+
   status: Status.optional(),
   note: z.string().max(20_000).optional(),
   correction: z.string().max(20_000).optional(),
@@ -114,6 +137,12 @@ export const contract = {
   ),
   'articles:delete': op(z.object({ id: ArticleId }), z.object({ deleted: ArticleId })),
   'articles:restore': op(z.object({ id: ArticleId }), z.object({ article: ArticleSummary })),
+  'library:recoverable': op(z.object({}), Recoverable),
+  // A file of quarantine/ put back once it reads and validates; an article whose id is taken is refused, not overwritten.
+  'library:restoreFile': op(
+    z.object({ file: z.string().min(1).max(255) }),
+    z.object({ restored: z.enum(['article', 'library']), article: ArticleSummary.optional() }),
+  ),
   'articles:restoreBackup': op(z.object({ id: ArticleId }), z.object({ article: ArticleSummary })),
   // A new revision of the article's text (raw; normalized by the handler): claims are re-anchored on it.
   // It comes pasted (`text`) or as a file, passed as `articles:import` passes one (its bytes as base64).

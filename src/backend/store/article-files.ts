@@ -1,16 +1,17 @@
 // Reading the files of the data folder: each one validated (and migrated when an
 // older Factdesk wrote it); a bad one moved aside with its newest good backup
 // offered; a newer one refused and left untouched.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { LoadProblem } from '../../shared/contract';
 import type { Article } from '../../shared/model';
 import { UserError } from '../../shared/errors';
 import { articleIdPath, isArticleId } from '../ids';
-import { backupDir, keepBeforeMigration, listBackups, preMigrationPath } from './backups';
+import { backupDir, keepBeforeMigration, legacyBackupTime, listBackups, preMigrationPath } from './backups';
 import { isProcessAlive } from './data-dir-lock';
+import { FileFaultError, describeCode, errnoCode, firstNonFolder, readRegularFile } from './faults';
+import { quarantineFile } from './quarantine';
 import {
   ArticleDocument,
   DEFAULT_PREFERENCES,
@@ -34,6 +35,11 @@ export const ARTICLE_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
  */
 export interface ReadOptions {
   writable: boolean;
+  /**
+   * Told of every file this read moved to quarantine/ (or found it had to move but
+   * could not), so the command that did it can say so.
+   */
+  onMoved?: (problem: LoadProblem) => void;
 }
 
 /** articles/<id>.json; refused unless `id` is an article id (see articleIdPath). */
@@ -73,6 +79,11 @@ export async function openLibrary(dataDir: string, problems: LoadProblem[], opti
   try {
     await db.read();
   } catch (error) {
+    if (error instanceof FileFaultError) {
+      problems.push({ file: 'library.json', message: `The library file “library.json” ${error.why}; it was left in place and the preferences were reset: ${error.todo}.` });
+      db.data = defaults;
+      return db;
+    }
     if (!(error instanceof UnreadableFileError)) throw error;
     if (error.decoded.kind === 'newer') {
       throw new UserError(
@@ -80,15 +91,18 @@ export async function openLibrary(dataDir: string, problems: LoadProblem[], opti
         'refused',
       );
     }
-    const where = options.writable ? `it was moved to ${await quarantine(dataDir, '', 'library.json')}` : 'it was left in place';
-    problems.push({
+    const where = options.writable ? await moveAside(dataDir, '', 'library.json') : 'it was left in place';
+    const problem = {
       file: 'library.json',
       message: `The library file “library.json” could not be read (${error.message}); ${where} and the preferences were reset.`,
-    });
+    };
+    problems.push(problem);
+    options.onMoved?.(problem);
     db.data = defaults;
   }
+  // The migration is written back when it can be; otherwise the file stays as it was, migrated in memory.
   if (migratedFrom !== undefined && options.writable && (await keepBeforeMigration(path, preMigrationPath(dataDir, null, migratedFrom)))) {
-    await db.write();
+    await db.write().catch(() => undefined);
   }
   return db;
 }
@@ -107,6 +121,11 @@ export async function readArticleFile(
   try {
     document = await adapter.read();
   } catch (error) {
+    if (error instanceof FileFaultError) {
+      // Not damaged bytes but something else at that name, or a file we may not read: left where it is.
+      problems.push({ file: name, message: `The article file “${name}” ${error.why}; it was left in place: ${error.todo}.` });
+      return null;
+    }
     if (!(error instanceof UnreadableFileError)) throw error;
     if (error.decoded.kind === 'newer') {
       problems.push({
@@ -120,15 +139,22 @@ export async function readArticleFile(
       problems.push({ file: name, message: `The article file “${name}” could not be read (${error.message}); it was left in place.` });
       return null;
     }
-    const movedTo = await quarantine(dataDir, 'articles', name);
+    const where = await moveAside(dataDir, 'articles', name);
     // Only an article id has backups: a stray file's name never becomes a backups/ path.
     const backup = isArticleId(id) ? await newestGoodBackup(dataDir, id) : null;
     const offer = backup ? ` A backup from ${backup.savedAt} can be restored.` : '';
-    problems.push({
+    const problem = {
       file: name,
-      message: `The article file “${name}” could not be read (${error.message}); it was moved to ${movedTo}.${offer}`,
+      message: `The article file “${name}” could not be read (${error.message}); ${where}.${offer}`,
       ...(backup ? { articleId: id, backupAt: backup.savedAt } : {}),
-    });
+    };
+    problems.push(problem);
+    options.onMoved?.(problem);
+    return null;
+  }
+  if (document === null) {
+    // Listed a moment ago, gone now (deleted by hand, or by another program).
+    problems.push({ file: name, message: `The article file “${name}” disappeared from the articles folder while Factdesk was reading it; it was skipped.` });
     return null;
   }
   const article = document?.article ?? null;
@@ -139,7 +165,7 @@ export async function readArticleFile(
   // The file as the older Factdesk wrote it is kept before it is replaced; without
   // that copy (or the folder's lock) the file stays as it is, migrated in memory.
   if (document && migratedFrom !== undefined && options.writable && (await keepBeforeMigration(adapter.path, preMigrationPath(dataDir, id, migratedFrom)))) {
-    await adapter.write(document);
+    await adapter.write(document).catch(() => undefined); // a full disk, say: it stays as it was and is migrated again next time
   }
   return article;
 }
@@ -160,7 +186,9 @@ export async function newestGoodBackup(dataDir: string, id: string) {
   for (const name of await listBackups(dataDir, id)) {
     const path = join(backupDir(dataDir, id), name);
     try {
-      const document = decoderFor(ArticleDocument)(await readFile(path, 'utf8'));
+      const raw = await readRegularFile(path);
+      if (raw === null) continue;
+      const document = decoderFor(ArticleDocument)(raw);
       if (document.article.id !== id) continue;
       return { article: document.article, savedAt: new Date(Number(name.slice(0, -5))).toISOString() };
     } catch {
@@ -170,13 +198,18 @@ export async function newestGoodBackup(dataDir: string, id: string) {
   return null;
 }
 
-/** Moves a bad file into quarantine/ under a unique name; never overwrites anything. */
-async function quarantine(dataDir: string, folder: string, name: string): Promise<string> {
-  await mkdir(join(dataDir, 'quarantine'), { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  // The random part keeps two quarantines in the same millisecond (or after the clock
-  // stepped back) from renaming over an earlier copy.
-  const target = join('quarantine', `${name}.${stamp}.${process.pid}.${randomBytes(4).toString('hex')}.corrupt`);
-  await rename(join(dataDir, folder, name), join(dataDir, target));
-  return target;
+/**
+ * Moves a bad file into quarantine/ (see quarantineFile) and says where, as the end of
+ * a sentence; when it cannot be moved (quarantine/ is a file, the disk is read-only)
+ * it stays where it is and the sentence says why, so one bad file never stops the open.
+ */
+async function moveAside(dataDir: string, folder: string, name: string): Promise<string> {
+  try {
+    return `it was moved to ${await quarantineFile(dataDir, folder, name)}`;
+  } catch (error) {
+    const code = errnoCode(error);
+    const culprit = code === 'ENOTDIR' || code === 'EEXIST' ? await firstNonFolder(dataDir, join(dataDir, 'quarantine', name)) : null;
+    const why = culprit ? `${culprit} is a file, not a folder: move it out of the data folder` : describeCode(code);
+    return `it could not be moved to quarantine/ (${why}), so it was left in place`;
+  }
 }

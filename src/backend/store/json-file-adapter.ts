@@ -1,10 +1,11 @@
 // A lowdb adapter for one JSON file: reads return the raw text decoded by the
 // caller (so validation and quarantine stay in the store), writes are atomic
 // and durable. lowdb's stock JSONFile renames without fsync and shares one temp
-// name between processes, hence this adapter.
-import { readFile } from 'node:fs/promises';
+// name between processes, hence this adapter. A read opens only a regular file
+// (never a pipe or a device) and throws FileFaultError for anything else.
 import type { Adapter } from 'lowdb';
 import { writeFileAtomic } from './atomic-write';
+import { readRegularFile } from './faults';
 
 export class JsonFileAdapter<T> implements Adapter<T> {
   constructor(
@@ -13,14 +14,8 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    let raw: string;
-    try {
-      raw = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    return this.decode(raw);
+    const raw = await readRegularFile(this.path);
+    return raw === null ? null : this.decode(raw);
   }
 
   async write(data: T): Promise<void> {

@@ -24,6 +24,17 @@ import {
 import { articleIdPath } from '../ids';
 import { BackupKeeper } from './backups';
 import type { LibraryDocument } from './documents';
+import { errnoCode, openFault, writeFault } from './faults';
+import { listQuarantine } from './quarantine';
+import {
+  listRecoverable,
+  putBackFromTrash,
+  quarantineProblems,
+  readableTrashCopy,
+  restoreFromQuarantine,
+  type Recoverable,
+  type Restored,
+} from './recovery';
 import { identityOf, readSummaryIndex, sameFile, writeSummaryIndex, type IndexEntry } from './summary-index';
 import { WriteQueue } from './write-queue';
 
@@ -42,6 +53,12 @@ export interface StoreOptions {
 export function summarize(article: Article): ArticleSummary {
   return {
     id: article.id,
+  /**
+   * Why it is read-only, when that is not the missing lock: the sentence a
+   * write is refused with (a read-only data folder), also listed among the
+   * problems so that every front door shows it.
+   */
+  readOnlyBecause?: string;
     title: article.title,
     publication: article.publication,
     createdAt: article.createdAt,
@@ -62,6 +79,11 @@ export class Store {
     readonly dataDir: string,
     private readonly library: Low<LibraryDocument>,
     private readonly summaries: Map<string, ArticleSummary>,
+  /**
+   * The files this store moved to quarantine/ since it opened, or had to but could
+   * not (each also among the problems), so that the command that did can say so.
+   */
+  readonly movedAside: LoadProblem[] = [];
     readonly problems: LoadProblem[],
     private readonly read: ReadOptions,
   ) {
@@ -69,18 +91,40 @@ export class Store {
   }
 
   static async open(dataDir: string, options: StoreOptions = {}): Promise<Store> {
-    const read: ReadOptions = { writable: !options.readOnly };
-    await mkdir(join(dataDir, 'articles'), { recursive: true });
-    const problems: LoadProblem[] = [];
-    const library = await openLibrary(dataDir, problems, read);
-    const entries = await readdir(join(dataDir, 'articles'));
-    if (read.writable) {
-      await removeOrphanedTempFiles(join(dataDir, 'articles'), entries);
-      await removeOrphanedTempFiles(dataDir, await readdir(dataDir)); // the library file's and the index's
+    private readonly readOnlyBecause?: string,
+    const movedAside: LoadProblem[] = [];
+    const read: ReadOptions = { writable: !options.readOnly && !options.readOnlyBecause, onMoved: (problem) => movedAside.push(problem) };
+    let store: Store;
+    try {
+      // A reader may find the folder read-only or without articles/ yet: it only reads.
+      await mkdir(join(dataDir, 'articles'), { recursive: true }).catch((error: unknown) => {
+        if (read.writable || errnoCode(error) === 'ENOTDIR') throw error;
+      });
+      const problems: LoadProblem[] = [];
+      if (options.readOnlyBecause) problems.push({ file: dataDir, message: options.readOnlyBecause.replace(/; nothing was changed\.$/, ': articles can be read and exported, but nothing can be saved.') });
+      // Listed before this open moves anything there: what it moves gets its own problem.
+      const quarantined = await listQuarantine(dataDir).catch(() => []);
+      const library = await openLibrary(dataDir, problems, read);
+      const entries = await readdir(join(dataDir, 'articles')).catch((error: unknown) => {
+        if (!read.writable && errnoCode(error) === 'ENOENT') return [] as string[];
+        throw error;
+      });
+      if (read.writable) {
+        // Only clearing up: a folder that will not let us is no reason not to open.
+        await removeOrphanedTempFiles(join(dataDir, 'articles'), entries).catch(() => undefined);
+        await removeOrphanedTempFiles(dataDir, await readdir(dataDir)).catch(() => undefined); // the library file's and the index's
+      }
+      const names = entries.filter((n) => ARTICLE_FILE.test(n)).sort();
+      const summaries = await summarizeArticles(dataDir, names, problems, read);
+      const offered = new Set(problems.flatMap((p) => (p.articleId ? [p.articleId] : [])));
+      problems.push(...(await quarantineProblems(dataDir, quarantined, (id) => summaries.has(id), offered)));
+      store = new Store(dataDir, library, summaries, problems, read, options.readOnlyBecause);
+    } catch (error) {
+      throw await openFault(error, dataDir);
     }
-    const names = entries.filter((n) => ARTICLE_FILE.test(n)).sort();
-    const summaries = await summarizeArticles(dataDir, names, problems, read);
-    return new Store(dataDir, library, summaries, problems, read);
+    store.movedAside.push(...movedAside);
+    read.onMoved = (problem) => store.movedAside.push(problem);
+    return store;
   }
 
   list(): ArticleSummary[] {
@@ -124,7 +168,7 @@ export class Store {
    * write queue. When `change` returns the same object nothing is written; when
    * it returns an article the schema refuses, nothing is written either.
    */
-  async update(id: string, change: (article: Article) => Article): Promise<Article> {
+  async update(id: string, change: (article: Article) => Article, options: UpdateOptions = {}): Promise<Article> {
     return this.write(async () => {
       const current = await this.get(id);
       const next = change(current);
@@ -165,17 +209,10 @@ export class Store {
   async restore(id: string): Promise<ArticleSummary> {
     return this.write(async () => {
       if (this.summaries.has(id)) throw new UserError(`The article “${id}” is already in the library.`, 'conflict');
-      const trash = join(this.dataDir, 'trash');
-      const copies = (await readdir(trash).catch(() => [] as string[]))
-        .filter((name) => name.startsWith(`${id}.`) && name.endsWith('.json'))
-        .sort((a, b) => trashStamp(b) - trashStamp(a));
-      if (copies.length === 0) throw new UserError(`There is no deleted article “${id}” to restore.`, 'not-found');
-      await rename(join(trash, copies[0]!), articlePath(this.dataDir, id));
-      const article = await readArticleFile(this.dataDir, `${id}.json`, this.problems, this.read);
-      if (!article) throw new UserError(this.problems.at(-1)?.message ?? `The article “${id}” could not be restored.`);
-      const summary = summarize(article);
-      this.summaries.set(id, summary);
-      return summary;
+      // Validated first, and never moved over a file there: a copy that does not read stays in trash/.
+      const copy = await readableTrashCopy(this.dataDir, id);
+      await putBackFromTrash(this.dataDir, id, copy);
+      return this.putBackInLibrary(id);
     });
   }
 
@@ -188,13 +225,16 @@ export class Store {
       await articleDb(this.dataDir, backup.article).write();
       const summary = summarize(backup.article);
       this.summaries.set(id, summary);
-      const index = this.problems.findIndex((p) => p.articleId === id);
-      if (index >= 0) this.problems.splice(index, 1);
+      this.forgetProblemsOf(id);
       return summary;
     });
   }
 
   preferences(): Preferences {
+      // Whatever is at its name (a file that could not be opened, a folder) is not overwritten.
+      if (await stat(articlePath(this.dataDir, id)).catch(() => null)) {
+        throw new UserError(`articles/${id}.json is there but could not be read; move it out of the data folder first, then restore the backup.`, 'conflict');
+      }
     return this.library.data.preferences;
   }
 
@@ -204,6 +244,28 @@ export class Store {
       await this.library.write();
       return this.library.data.preferences;
     });
+  /**
+   * Puts a file of quarantine/ back once it reads and validates (an article whose
+   * id is taken is refused, not overwritten); it is then no longer a problem.
+   */
+  async restoreQuarantined(file: string): Promise<{ restored: Restored; article?: ArticleSummary }> {
+    return this.write(async () => {
+      const restored = await restoreFromQuarantine(this.dataDir, file, (id) => this.summaries.has(id));
+      this.forgetProblems((p) => p.file === `quarantine/${file}`);
+      if (restored.kind === 'library') {
+        await this.library.read();
+        this.forgetProblems((p) => p.file === 'library.json' || p.file.startsWith('quarantine/library.json.'));
+        return { restored };
+      }
+      return { restored, article: await this.putBackInLibrary(restored.id) };
+    });
+  }
+
+  /** What quarantine/, trash/ and backups/ hold that could be brought back. */
+  async recoverable(): Promise<Recoverable> {
+    return listRecoverable(this.dataDir, (id) => this.summaries.has(id));
+  }
+
   }
 
   /** Resolves once every write accepted so far is on disk. */
@@ -219,12 +281,41 @@ export class Store {
     this.remember(article);
   }
 
-  /** Runs a change through the write queue; a read-only store (no lock held) refuses. */
+  /** An article file just put back into articles/: read (migrated if older), listed, and no longer a problem. */
+  private async putBackInLibrary(id: string): Promise<ArticleSummary> {
+    const known = this.problems.length;
+    const article = await readArticleFile(this.dataDir, `${id}.json`, this.problems, this.read);
+    if (!article) throw new UserError(this.problems.length > known ? this.problems.at(-1)!.message : `The article “${id}” could not be restored.`);
+    const summary = summarize(article);
+    this.summaries.set(id, summary);
+    this.forgetProblemsOf(id);
+    return summary;
+  }
+
+  private forgetProblemsOf(id: string): void {
+    this.forgetProblems((p) => p.articleId === id || p.file === `${id}.json` || p.file.startsWith(`quarantine/${id}.json.`));
+  }
+
+  private forgetProblems(which: (problem: LoadProblem) => boolean): void {
+    for (let i = this.problems.length - 1; i >= 0; i--) if (which(this.problems[i]!)) this.problems.splice(i, 1);
+  }
+
+  /**
+   * Runs a change through the write queue; a read-only store (no lock held, or a
+   * read-only folder) refuses. A fault of the disk becomes one sentence (writes are
+   * atomic, so a failed one changed nothing).
+   */
   private write<T>(task: () => Promise<T>): Promise<T> {
     if (!this.read.writable) {
-      return Promise.reject(new UserError(`The data folder ${this.dataDir} was opened for reading only, so nothing can be saved to it.`, 'refused'));
+      return Promise.reject(
+        new UserError(this.readOnlyBecause ?? `The data folder ${this.dataDir} was opened for reading only, so nothing can be saved to it.`, 'refused'),
+      );
     }
-    return this.queue.run(task);
+    return this.queue.run(() =>
+      task().catch(async (error: unknown) => {
+        throw await writeFault(error, this.dataDir);
+      }),
+    );
   }
 
   private remember(article: Article): void {
@@ -245,10 +336,6 @@ function checkedForWriting(article: Article): Article {
   const title = typeof article?.title === 'string' ? article.title.replace(/\s+/g, ' ').trim() : '';
   const shown = title ? `“${title.length > 80 ? `${title.slice(0, 80)}…` : title}”` : 'the article';
   throw new UserError(describeZodError(parsed.error, `The change was not saved, since it would leave ${shown} unreadable`), 'invalid');
-}
-
-function trashStamp(name: string): number {
-  return Number(name.split('.').at(-2)) || 0;
 }
 
 /**

@@ -80,8 +80,29 @@ export function claimReviewsFor(m: ReportModel): ClaimReviewLd[] {
     });
 }
 
+/**
+ * The JSON-LD text, safe to paste inside a `<script type="application/ld+json">`
+ * element, which is where publishers put it: `<`, `>` and `&` are written as
+ * \u003c, \u003e and \u0026, so a claim quoting `</script>` or `<!--` cannot end
+ * or bend the element, and U+2028/U+2029 as \u2028/\u2029 for JavaScript
+ * parsers older than ES2019. Still JSON that parses to the same values.
+ */
 export function renderClaimReview(m: ReportModel): string {
-  return `${JSON.stringify(claimReviewsFor(m), null, 2)}\n`;
+  return `${jsonForScriptElement(claimReviewsFor(m))}\n`;
+}
+
+const SCRIPT_UNSAFE: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/** JSON.stringify, with every character that means something to HTML written as a \u escape. */
+function jsonForScriptElement(value: unknown): string {
+  // These characters occur only inside JSON strings (never in its structure), where a \u escape is the same value.
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c]!);
 }
 
 function person(name: string): Thing {

@@ -35,17 +35,6 @@ export function htmlLink(url: string, text: string = url): string {
   return `<a href="${escapeHtml(trimmed)}" rel="noreferrer noopener">${escapeHtml(text)}</a>`;
 }
 
-/** One CSV field per RFC 4180, made safe for spreadsheets. */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  // A cell starting with = + - @ (or tab/CR) is a formula to Excel and
-  // LibreOffice; a leading apostrophe keeps it text (OWASP's advice).
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const MD_SPECIAL = /[\\`*_{}[\]<>()#+!|~&]/g;
-
 /**
  * Text safe inline in CommonMark: punctuation that could start markup is
  * backslash-escaped (raw HTML cannot get through: `<` is always escaped), a

@@ -1,17 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { APP_CSP } from '../../../src/shared/content-security-policy';
-import { allowPermission, isAppUrl, isSafeExternalUrl } from '../../../src/main/security-policy';
+import { APP_ENTRY_URL, allowPermission, isAppUrl, isSafeExternalUrl } from '../../../src/main/security-policy';
 
 describe('desktop window security', () => {
-  it('recognises only the app’s own page as the app', () => {
-    const app = 'file:///app/out/renderer/index.html';
-    expect(isAppUrl('file:///app/out/renderer/index.html#/article/abc', app)).toBe(true);
-    expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
-    expect(isAppUrl('https://example.com/', app)).toBe(false);
+  it('recognises only the app’s own origin as the app, and the dev server only when given', () => {
+    expect(isAppUrl(APP_ENTRY_URL)).toBe(true);
+    expect(isAppUrl('app://factdesk/index.html#/article/abc')).toBe(true);
+    expect(isAppUrl('app://factdesk/assets/index.js')).toBe(true);
+    for (const url of [
+      'file:///app/out/renderer/index.html',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'app://factdesk.evil/index.html',
+      'app://factdesk:1/index.html',
+      'app://user@factdesk/index.html',
+      'https://factdesk/',
+      'https://example.com/',
+      'http://localhost:5173/',
+      'not a url',
+      '',
+    ]) {
+      expect(isAppUrl(url), url).toBe(false);
+    }
     expect(isAppUrl('http://localhost:5173/#/x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
-    expect(isAppUrl('not a url', app)).toBe(false);
+    expect(isAppUrl('file:///app/out/renderer/index.html', 'http://localhost:5173/')).toBe(false);
+    // A file: or data: address never passes as a dev server: their origins are all "null".
+    expect(isAppUrl('file:///etc/passwd', 'file:///app/out/renderer/index.html')).toBe(false);
+    expect(isAppUrl('data:text/html,x', 'data:text/html,y')).toBe(false);
+    expect(isAppUrl('app://factdesk/index.html', 'http://localhost:5173/')).toBe(true);
   });
 
   it('sends only http(s) links to the system browser', () => {
@@ -35,7 +53,7 @@ describe('desktop window security', () => {
     expect(APP_CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
-  it('puts the same policy in the page itself (for the desktop app’s file:// page)', () => {
+  it('puts the same policy in the page itself (the app:// protocol also sends it as a header)', () => {
     const html = readFileSync(new URL('../../../src/renderer/index.html', import.meta.url), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(APP_CSP.replace("; frame-ancestors 'none'", ''));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, escapeHtml, escapeMarkdown, htmlLink, isLinkableUrl } from '../../../src/shared/report/escape';
+import { escapeHtml, escapeMarkdown, htmlLink, isLinkableUrl } from '../../../src/shared/report/escape';
 
 describe('escapeHtml', () => {
   it.each([
@@ -43,24 +43,28 @@ describe('htmlLink', () => {
   });
 });
 
-describe('csvField', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['a, b', '"a, b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\nlines', '"two\nlines"'],
-    ['cr\rhere', '"cr\rhere"'],
-    ['=SUM(A1)', "'=SUM(A1)"],
-    ['+1 555', "'+1 555"],
-    ['-3 percent', "'-3 percent"],
-    ['@cmd', "'@cmd"],
-    ['=HYPERLINK("x", "y")', `"'=HYPERLINK(""x"", ""y"")"`],
-  ])('quotes %j', (input, expected) => {
-    expect(csvField(input)).toBe(expected);
+describe('escapeMarkdown', () => {
+  it('escapes what would be markup, and only that', () => {
+    expect(escapeMarkdown('<script>x</script> *bold* _it_ [l](u) `c` | ~ #')).toBe('\\<script>x\\</script> \\*bold\\* \\_it\\_ \\[l](u) \\`c\\` \\| \\~ #');
+    expect(escapeMarkdown('&amp; &#38; &#x26; AT&T; a & b')).toBe('\\&amp; \\&#38; \\&#x26; AT\\&T; a & b');
+    expect(escapeMarkdown('![img](x) \\d')).toBe('!\\[img](x) \\\\d');
   });
 
-  it('never prefixes numbers', () => {
-    expect(csvField(-3)).toBe('-3');
+  it.each([
+    ['The vote (Oct. 9) was 4-3.'],
+    ['Gen. Lloyd J. Austin III said U.S. forces left at 9 a.m.'],
+    ['$4.2 billion, up 50% {est.}!'],
+    ['He asked: "Why?" — she said no.'],
+    ['#hashtag and C# and 5 > 3'],
+    ['snake_case_name and https://example.org/a_b_c?x=1&y=2'],
+    ['-3 percent'],
+    ['+1 555 0100'],
+    ['=SUM(A1)'],
+    ['1.2 miles'],
+    ['Mr. O’Neil (D., Minn.) [sic]'],
+  ])('leaves ordinary punctuation alone: %j', (text) => {
+    // The one exception above is “[”, which every link needs.
+    expect(escapeMarkdown(text)).toBe(text.replace('[', '\\['));
   });
 });
 

@@ -2,11 +2,12 @@
 // user's page, a DNS-rebinding site, a curious local process) can reach 127.0.0.1:
 // only the page we served, holding this launch's token, may read or change the library.
 import { describe, expect, it } from 'vitest';
-import { checkRequest, cookieName, readCookie, type RequestFacts } from '../../../src/server/guard';
+import { checkRequest, cookieName, readCookie, sessionCookie, sessionPath, type RequestFacts } from '../../../src/server/guard';
 
 const PORT = 41234;
 const TOKEN = 'tok_2f9c1a8e7b6d5c4b3a2910ffeeddccbb';
 const config = { port: PORT, token: TOKEN };
+const COOKIE = sessionCookie(config);
 
 function facts(overrides: Partial<RequestFacts> = {}): RequestFacts {
   return {
@@ -41,7 +42,7 @@ describe('checkRequest', () => {
       '',
       undefined,
     ]) {
-      const decision = checkRequest(config, facts({ host, cookieHeader: `${cookieName(PORT)}=${TOKEN}`, queryToken: TOKEN }));
+      const decision = checkRequest(config, facts({ host, cookieHeader: `${cookieName(PORT)}=${COOKIE}`, queryToken: TOKEN }));
       expect(decision.allow, String(host)).toBe(false);
     }
   });
@@ -77,12 +78,13 @@ describe('checkRequest', () => {
     ]) {
       expect(checkRequest(config, facts({ headerToken: wrong })).allow, wrong).toBe(false);
       expect(checkRequest(config, facts({ headerToken: undefined, cookieHeader: `${cookieName(PORT)}=${wrong}x` })).allow).toBe(false);
+      expect(checkRequest(config, facts({ headerToken: undefined, cookieHeader: `${cookieName(PORT)}=${COOKIE.slice(0, -1)}` })).allow).toBe(false);
       expect(checkRequest(config, facts({ headerToken: undefined, queryToken: wrong })).allow).toBe(false);
     }
   });
 
-  it('accepts the token in this port’s cookie, among other cookies, for GET and POST', () => {
-    const cookieHeader = `theme=dark; ${cookieName(PORT)}=${TOKEN}; other=1`;
+  it('accepts this launch’s session cookie, among other cookies, for GET and POST', () => {
+    const cookieHeader = `theme=dark; ${cookieName(PORT)}=${COOKIE}; other=1`;
     for (const method of ['GET', 'POST']) {
       expect(checkRequest(config, facts({ method, headerToken: undefined, cookieHeader }))).toEqual({
         allow: true,
@@ -93,11 +95,30 @@ describe('checkRequest', () => {
 
   it('names the cookie per port, so another launch’s cookie does not open this one', () => {
     expect(cookieName(PORT)).not.toBe(cookieName(PORT + 1));
-    const otherLaunch = `${cookieName(PORT + 1)}=${TOKEN}`;
+    const otherLaunch = `${cookieName(PORT + 1)}=${COOKIE}`;
     expect(checkRequest(config, facts({ headerToken: undefined, cookieHeader: otherLaunch })).allow).toBe(false);
     // A cookie whose name merely ends with ours does not count either.
-    const lookalike = `x${cookieName(PORT)}=${TOKEN}`;
+    const lookalike = `x${cookieName(PORT)}=${COOKIE}`;
     expect(checkRequest(config, facts({ headerToken: undefined, cookieHeader: lookalike })).allow).toBe(false);
+  });
+
+  it('never puts the token in the cookie: it holds the token bound to the port, useless on any other', () => {
+    expect(COOKIE).not.toContain(TOKEN);
+    expect(COOKIE.length).toBeGreaterThanOrEqual(32);
+    // The token itself in the cookie opens nothing (only the page's own cookie does).
+    expect(checkRequest(config, facts({ headerToken: undefined, cookieHeader: `${cookieName(PORT)}=${TOKEN}` })).allow).toBe(false);
+    // The same token on another port gives another cookie, and another path.
+    const other = { port: PORT + 1, token: TOKEN };
+    expect(sessionCookie(other)).not.toBe(COOKIE);
+    expect(checkRequest(other, facts({ host: `127.0.0.1:${PORT + 1}`, headerToken: undefined, cookieHeader: `${cookieName(PORT + 1)}=${COOKIE}` })).allow).toBe(false);
+    expect(sessionPath(other)).not.toBe(sessionPath(config));
+  });
+
+  it('scopes the cookie to a path of this launch that does not reveal the token', () => {
+    const path = sessionPath(config);
+    expect(path).toMatch(/^\/s\/[A-Za-z0-9_-]{22}\/$/);
+    expect(path).not.toContain(TOKEN.slice(4, 12));
+    expect(sessionPath({ port: PORT, token: `${TOKEN}2` })).not.toBe(path);
   });
 
   it('accepts the token in the query only for GET, and then asks to set the cookie', () => {
