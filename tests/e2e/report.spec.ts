@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT, newDataDir, startShell, type Shell } from './support/shell';
 
@@ -22,13 +23,19 @@ test.afterEach(async () => {
 async function call<T = Record<string, unknown>>(page: Page, op: string, input: unknown): Promise<T> {
   const envelope = await page.evaluate(
     async ([op, input]) => {
-      const response = await fetch(`/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      // Relative: the page lives under its launch's path, the only one its cookie is sent to.
+      const response = await fetch(`api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
       return response.json();
     },
     [op, input] as const,
   );
   if (!envelope.ok) throw new Error(`${op}: ${envelope.error.message}`);
   return envelope.value as T;
+}
+
+/** The review desk for an article, under the page's own (session) path. */
+function articleUrl(page: Page, id: string): string {
+  return `${page.url().replace(/#.*$/, '')}#/article/${id}`;
 }
 
 interface SeededArticle {
@@ -87,6 +94,20 @@ test('the HTML report renders in Chromium with no console error and no network r
   expect(requests).toEqual([url]);
   expect(problems).toEqual([]);
 
+  // One main landmark holds it all, each claim is listed once, and axe finds nothing, in light and dark.
+  await expect(report.getByRole('main')).toHaveCount(1);
+  await expect(report.locator('body > :not(main)')).toHaveCount(0);
+  await expect(report.locator('#claim-4')).toHaveText('4✕ Disputed See disputed claim 4 above');
+  await expect(report.getByRole('heading', { name: /Still unchecked/ })).toHaveCount(0);
+  await expect(report.locator('.progress')).toContainText(/\d+ still unchecked \(claims 1, 3, 6,/);
+  for (const scheme of ['light', 'dark'] as const) {
+    await report.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page: report }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    await testInfo.attach(`axe-report-${scheme}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+    expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), scheme).toEqual([]);
+  }
+  await report.emulateMedia({ colorScheme: 'light' });
+
   const shot = await report.screenshot({ fullPage: true });
   await testInfo.attach('html-report', { body: shot, contentType: 'image/png' });
   mkdirSync(join(REPO_ROOT, 'test-results/e2e'), { recursive: true });
@@ -99,7 +120,7 @@ test('Export from the review desk downloads a CSV, and a refusal shows in the di
   await page.goto(shell.url);
   const article = await seed(page, '');
   // A fresh load, so the app sees the checker's name set during seeding.
-  await page.goto(`${new URL(shell.url).origin}/#/article/${article.id}`);
+  await page.goto(articleUrl(page, article.id));
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Seawall');
 
@@ -123,7 +144,7 @@ test('Export from the review desk downloads a CSV, and a refusal shows in the di
   expect(download.suggestedFilename()).toMatch(/seawall.*-claims\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  expect(lines[0]).toBe('number,section,text,status,note,correction,sources,checker,last changed');
+  expect(lines[0]).toBe('number,section,text,status,note,correction,sources,checker,last changed,labels,speaker,article title,article url');
   expect(lines).toHaveLength(4);
   expect(lines.map((l) => l.split(',')[0])).toEqual(['number', '2', '4', '5']);
   expect(csv).toContain('"Wrong: <script>alert(1)</script> <img src=x onerror=alert(2)> ""quotes, commas"""');
@@ -136,7 +157,7 @@ test('Export carries over the claims list’s filter, says so, and can export ev
   // Body claims 7 and 8 verified, body claim 10 disputed; claim 2 (the dek) is verified by the seed.
   for (const i of [6, 7]) await call(page, 'claims:mark', { articleId: article.id, claimId: article.claims[i]!.id, patch: { status: 'verified' } });
   await call(page, 'claims:mark', { articleId: article.id, claimId: article.claims[9]!.id, patch: { status: 'disputed', note: 'She said 2070.' } });
-  await page.goto(`${new URL(shell.url).origin}/#/article/${article.id}`);
+  await page.goto(articleUrl(page, article.id));
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Seawall');
 

@@ -1,10 +1,18 @@
 import type { OpInput } from '../../shared/contract';
-import { REPORT_FILES, renderReport, reportFileName } from '../../shared/report';
+import { REPORT_FILES, renderPdfHtml, renderReport, reportFileName } from '../../shared/report';
 import { printPdfWithChromium, type PrintPdf } from '../export/pdf';
 import type { HandlerContext } from './context';
 
-/** `printPdf` is injectable so the desktop app can print with Electron instead of a separate Chromium. */
-export function reportHandlers({ store, now }: HandlerContext, printPdf: PrintPdf = printPdfWithChromium) {
+export interface ReportOptions {
+  /** The IANA time zone the report's times are shown in; the machine's by default (as the app shows them). */
+  timeZone?: string;
+}
+
+/**
+ * `printPdf` is injectable so the desktop app can print with Electron instead of a
+ * separate Chromium; the time zone so tests (and a desk in another zone) can fix it.
+ */
+export function reportHandlers({ store, now }: HandlerContext, printPdf: PrintPdf = printPdfWithChromium, { timeZone }: ReportOptions = {}) {
   return {
     'reports:export': async ({ articleId, format, filter }: OpInput<'reports:export'>) => {
       const article = await store.get(articleId);
@@ -12,11 +20,11 @@ export function reportHandlers({ store, now }: HandlerContext, printPdf: PrintPd
       const fileName = reportFileName(article, format);
       const mimeType = REPORT_FILES[format].mimeType;
       if (format === 'pdf') {
-        const html = renderReport(article, 'html', filter, generatedAt);
-        const pdf = await printPdf(html, { title: article.title });
+        const { html, closing } = renderPdfHtml(article, filter, generatedAt, timeZone);
+        const pdf = await printPdf(html, { title: article.title, closing });
         return { fileName, mimeType, encoding: 'base64' as const, content: Buffer.from(pdf).toString('base64') };
       }
-      return { fileName, mimeType, encoding: 'utf8' as const, content: renderReport(article, format, filter, generatedAt) };
+      return { fileName, mimeType, encoding: 'utf8' as const, content: renderReport(article, format, filter, generatedAt, timeZone) };
     },
   };
 }

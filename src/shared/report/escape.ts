@@ -36,16 +36,54 @@ export function htmlLink(url: string, text: string = url): string {
 }
 
 /**
- * Text safe inline in CommonMark: punctuation that could start markup is
- * backslash-escaped (raw HTML cannot get through: `<` is always escaped), a
- * line that would start a list, heading, rule or quote is defused, and line
- * breaks become hard breaks with `indent` so they stay inside a list item.
+ * Text safe inline in CommonMark, escaped only where it would otherwise become
+ * markup, so "(Oct. 9)" stays "(Oct. 9)":
+ * - always: `\\` (it escapes what follows), `` ` `` (code), `*` (emphasis),
+ *   `[` (every link, image and link definition needs one), `<` (every raw HTML
+ *   tag and autolink needs one), and `|` and `~` (GFM tables and strikethrough);
+ * - `_` unless it sits inside a word (where it cannot open or close emphasis);
+ * - `&` only where it would start an entity ("&amp;", "&#38;");
+ * - at the start of a line, only what starts a block there (see LINE_STARTS):
+ *   a heading, a quote, a list item, a rule or a setext underline.
+ * Leading spaces are dropped (four would make a code block) and blank lines too;
+ * line breaks become hard breaks followed by `indent`, so a value stays in its item.
+ * `(`, `)`, `]`, `!`, `{`, `}` and `.` are never escaped: none makes markup without
+ * an unescaped `[` or a line start.
  */
 export function escapeMarkdown(value: string, indent = ''): string {
   return value
     .replace(/\r\n?/g, '\n')
     .split('\n')
+    .map((line) => line.replace(/^[ \t]+/, ''))
     .filter((line) => line.trim() !== '')
-    .map((line) => line.replace(MD_SPECIAL, '\\$&').replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3').replace(/^(\s*)([-=])/, '$1\\$2'))
+    .map(escapeMarkdownLine)
     .join(`\\\n${indent}`);
 }
+
+const MD_ALWAYS = /[\\`*[<|~]/g;
+const MD_ENTITY = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function escapeMarkdownLine(line: string): string {
+  const escaped = line
+    .replace(MD_ALWAYS, '\\$&')
+    .replace(MD_ENTITY, '\\&')
+    // `_` between two letters or digits is part of a word (snake_case, URLs), never emphasis.
+    .replace(/_/g, (underscore, at: number, whole: string) =>
+      WORD_CHAR.test(whole[at - 1] ?? '') && WORD_CHAR.test(whole[at + 1] ?? '') ? underscore : '\\_',
+    );
+  return LINE_STARTS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), escaped);
+}
+
+/**
+ * What makes a block at the start of a line, and only that: "-3 percent",
+ * "#hashtag", "=SUM" and "1.2 miles" stay as they are.
+ */
+const LINE_STARTS: [RegExp, string][] = [
+  [/^>/, '\\>'], // block quote
+  [/^#(?=#{0,5}(?:[ \t]|$))/, '\\#'], // ATX heading: one to six # and a space or the end
+  [/^([-+])(?=[ \t]|$)/, '\\$1'], // bullet list item
+  [/^-(?=[- \t]*$)/, '\\-'], // thematic break or setext underline of dashes
+  [/^=(?==*[ \t]*$)/, '\\='], // setext underline of equals signs
+  [/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2'], // ordered list item
+];

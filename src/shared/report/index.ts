@@ -4,7 +4,7 @@ import type { ClaimFilter } from '../claim-filter';
 import type { Article } from '../model';
 import { renderClaimReview } from './claim-review';
 import { renderReportCsv } from './csv';
-import { renderReportHtml } from './html';
+import { closingLine, renderReportHtml } from './html';
 import { renderArticleJson } from './json';
 import { renderReportMarkdown } from './markdown';
 import { buildReportModel, fileSlug } from './report-model';
@@ -16,11 +16,12 @@ export function reportFileName(article: Pick<Article, 'title'>, format: ReportFo
 
 /**
  * The report as text. JSON is always the whole article (it is a hand-over,
- * not a view), so the filter does not apply to it.
+ * not a view), so the filter does not apply to it. Times are shown in
+ * `timeZone` (an IANA name), the machine's when none is given.
  */
-export function renderReport(article: Article, format: TextReportFormat, filter: ClaimFilter | undefined, generatedAt: string): string {
+export function renderReport(article: Article, format: TextReportFormat, filter: ClaimFilter | undefined, generatedAt: string, timeZone?: string): string {
   if (format === 'json') return renderArticleJson(article);
-  const model = buildReportModel(article, filter ?? {}, generatedAt);
+  const model = buildReportModel(article, filter ?? {}, generatedAt, timeZone);
   switch (format) {
     case 'html':
       return renderReportHtml(model);
@@ -35,7 +36,13 @@ export function renderReport(article: Article, format: TextReportFormat, filter:
 
 export { REPORT_FILES, REPORT_FORMATS, ReportFormat, type TextReportFormat } from './report-format';
 export { buildReportModel, type ReportModel } from './report-model';
-export { renderReportHtml, REPORT_CSP } from './html';
+export { renderReportHtml, closingLine, REPORT_CSP } from './html';
+
+/** The HTML Factdesk prints to PDF, and the closing line the printer puts in every page's footer. */
+export function renderPdfHtml(article: Article, filter: ClaimFilter | undefined, generatedAt: string, timeZone?: string): { html: string; closing: string } {
+  const model = buildReportModel(article, filter ?? {}, generatedAt, timeZone);
+  return { html: renderReportHtml(model, { forPdf: true }), closing: closingLine(model) };
+}
 export { renderReportMarkdown } from './markdown';
 export { renderReportCsv } from './csv';
 export { renderArticleJson, parseArticleJson } from './json';

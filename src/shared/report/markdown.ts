@@ -9,12 +9,17 @@ import {
   STATUS_WORDS,
   describeFilter,
   describeSetAside,
+  describeTimeZone,
   formatTimestamp,
   type ReportClaim,
   type ReportModel,
 } from './report-model';
 
+/** The most unchecked claims the progress line names one by one (as in the HTML report). */
+const NAMED_UNCHECKED = 15;
+
 export function renderReportMarkdown(m: ReportModel): string {
+  const at = (iso: string | null | undefined) => formatTimestamp(iso, m.timeZone);
   const out: string[] = [];
   out.push(`# Fact-check report: ${md(m.title)}`, '');
   const meta: [string, string][] = [];
@@ -24,18 +29,16 @@ export function renderReportMarkdown(m: ReportModel): string {
   if (m.sourceUrl) meta.push(['Source', md(m.sourceUrl)]);
   meta.push(['Checked by', m.checkers.length ? md(m.checkers.join(', ')) : 'nobody yet']);
   if (m.firstCheckedAt && m.lastCheckedAt) {
-    meta.push(['Checking', `${formatTimestamp(m.firstCheckedAt)} to ${formatTimestamp(m.lastCheckedAt)}`]);
+    const first = at(m.firstCheckedAt);
+    const last = at(m.lastCheckedAt);
+    meta.push(['Checking', first === last ? first : `${first} to ${last}`]);
   }
-  meta.push(['Report generated', formatTimestamp(m.generatedAt)]);
+  meta.push(['Added to Factdesk', at(m.createdAt)]);
+  meta.push(['Report generated', at(m.generatedAt)]);
+  meta.push(['Times are in', md(describeTimeZone(m.timeZone, m.generatedAt))]);
   for (const [k, v] of meta) out.push(`- **${k}:** ${v}`);
   out.push('');
-  const remaining = m.total - m.checked;
-  out.push(
-    remaining === 0
-      ? `**All ${m.total} claims checked.**`
-      : `**${m.checked} of ${m.total} claims checked.** ${remaining} still unchecked: this check is not finished.`,
-    '',
-  );
+  out.push(progress(m), '');
   const filter = describeFilter(m.filter);
   if (filter) out.push(`> This report shows only some claims (${md(filter)}): ${m.claims.length} of ${m.total}.`, '');
 
@@ -50,32 +53,39 @@ export function renderReportMarkdown(m: ReportModel): string {
     out.push(`- **Note:** ${md(c.note, '  ') || '(no note)'}`);
     if (c.correction) out.push(`- **Suggested correction:** ${md(c.correction, '  ')}`);
     out.push(`- **Sources:** ${sourceList(c) || 'none cited'}`);
-    if (c.checker) out.push(`- **Ruled by:** ${md(c.checker)}${c.updatedAt ? `, ${formatTimestamp(c.updatedAt)}` : ''}`);
+    if (c.checker) out.push(`- **Ruled by:** ${md(c.checker)}${c.updatedAt ? `, ${at(c.updatedAt)}` : ''}`);
     out.push('');
   }
 
+  // Every claim in article order, each once: a disputed one points up to its entry.
   out.push(`## ${m.wholeArticle ? 'Every claim' : 'Reported claims'}, in article order (${m.claims.length})`, '');
   if (m.claims.length === 0) out.push('No claims match this report’s filter.', '');
+  else {
+    const notes: string[] = [];
+    if (m.disputed.length > 0) notes.push('a disputed claim is shown in full above');
+    if (m.unchecked.length > 0) {
+      notes.push(`${m.unchecked.length === 1 ? 'the one unchecked claim is' : `the ${m.unchecked.length} unchecked claims are`} marked ${STATUS_WORDS.unchecked.icon} ${STATUS_WORDS.unchecked.label}`);
+    }
+    if (notes.length > 0) out.push(`In this list, ${notes.join('; ')}.`, '');
+  }
   for (const c of m.claims) {
     const w = STATUS_WORDS[c.status];
-    out.push(`${c.number}. **${w.icon} ${w.label}** (${SECTION_WORDS[c.section]}) ${md(c.text, '   ')}`);
-    if (c.note) out.push(`   - Note: ${md(c.note, '     ')}`);
-    if (c.correction) out.push(`   - Suggested correction: ${md(c.correction, '     ')}`);
-    if (c.sources.length) out.push(`   - Sources: ${sourceList(c)}`);
+    // Bullets, not an ordered list: Markdown renumbers 1, 2, 3… whatever numbers are written.
+    if (c.status === 'disputed') {
+      out.push(`- **${c.number}.** ${w.icon} ${w.label}: see “Claim ${c.number}” above.`);
+      continue;
+    }
+    out.push(`- **${c.number}.** **${w.icon} ${w.label}** (${SECTION_WORDS[c.section]}) ${md(c.text, '  ')}`);
+    if (c.note) out.push(`  - Note: ${md(c.note, '    ')}`);
+    if (c.correction) out.push(`  - Suggested correction: ${md(c.correction, '    ')}`);
+    if (c.sources.length) out.push(`  - Sources: ${sourceList(c)}`);
   }
   out.push('');
-
-  out.push(`## ${STATUS_WORDS.unchecked.icon} Still unchecked (${m.unchecked.length})`, '');
-  if (m.unchecked.length === 0) out.push('Every claim has a verdict.', '');
-  else {
-    for (const c of m.unchecked) out.push(`- Claim ${c.number}: ${md(c.text, '  ')}`);
-    out.push('');
-  }
 
   out.push(`## Set aside (${m.setAside.total})`, '', md(describeSetAside(m.setAside)), '');
   if (m.setAside.byChecker.length > 0) {
     out.push('Set aside by the checker as not a claim:', '');
-    for (const s of m.setAside.byChecker) out.push(`- ${md(s.text, '  ')}${s.by ? ` (${md(s.by)}${s.at ? `, ${formatTimestamp(s.at)}` : ''})` : ''}`);
+    for (const s of m.setAside.byChecker) out.push(`- ${md(s.text, '  ')}${s.by ? ` (${md(s.by)}${s.at ? `, ${at(s.at)}` : ''})` : ''}`);
     out.push('');
   }
 
@@ -90,8 +100,23 @@ export function renderReportMarkdown(m: ReportModel): string {
     if (s.excerpt) out.push(`   > ${md(s.excerpt, '   > ')}`);
     out.push(`   - ${s.supports.length ? `Supports claim${s.supports.length > 1 ? 's' : ''} ${s.supports.join(', ')}.` : 'Not cited by any claim in this report.'}`);
   }
-  out.push('');
+  out.push('', `Generated by Factdesk on ${at(m.generatedAt)} from article ${md(m.articleId)}.`, '');
   return out.join('\n');
+}
+
+/** “**4 of 6 claims checked.** 2 still unchecked (claims 1 and 5): this check is not finished.” */
+function progress(m: ReportModel): string {
+  const remaining = m.total - m.checked;
+  if (m.total === 0) return 'This article has no claims.';
+  if (remaining === 0) return `**All ${m.total} claims checked.**`;
+  let which = '';
+  if (m.wholeArticle && remaining < m.total) {
+    const named = m.unchecked.slice(0, NAMED_UNCHECKED).map((c) => String(c.number));
+    const more = m.unchecked.length - named.length;
+    const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+    which = ` (claim${m.unchecked.length === 1 ? '' : 's'} ${list}, marked ${STATUS_WORDS.unchecked.icon} ${STATUS_WORDS.unchecked.label} below)`;
+  }
+  return `**${m.checked} of ${m.total} claims checked.** ${remaining} still unchecked${which}: this check is not finished.`;
 }
 
 function sourceList(c: ReportClaim): string {

@@ -68,6 +68,11 @@ export interface ReportModel {
   createdAt: string;
   updatedAt: string;
   generatedAt: string;
+  /**
+   * The IANA time zone every time in the report is shown in ("Europe/Paris"):
+   * the machine's unless one is passed in, so the report reads like the app.
+   */
+  timeZone: string;
   /** Everyone who ruled on a claim, in order of first appearance. */
   checkers: string[];
   firstCheckedAt: string | null;
@@ -84,14 +89,23 @@ export interface ReportModel {
   claims: ReportClaim[];
   /** The kept claims that are disputed: what the editor must read first. */
   disputed: ReportClaim[];
-  /** The kept claims nobody has ruled on yet. */
+  /**
+   * Everything else the filter keeps, in article order: verified, sourced and
+   * unchecked claims. Disputed claims are listed once, above, not again here.
+   */
+  others: ReportClaim[];
+  /** The kept claims nobody has ruled on yet (they are among `others`, marked). */
   unchecked: ReportClaim[];
   /** The whole backup, in the order the sources were added. */
   sources: ReportSource[];
   setAside: SetAsideAccount;
 }
 
-export function buildReportModel(article: Article, requested: ClaimFilter = {}, generatedAt: string): ReportModel {
+/**
+ * `timeZone` is an IANA name ("Europe/Paris", "UTC"); the machine's by default,
+ * and UTC when the name is not one the runtime knows. Tests pass one in.
+ */
+export function buildReportModel(article: Article, requested: ClaimFilter = {}, generatedAt: string, timeZone: string = machineTimeZone()): ReportModel {
   const filter = narrowingFilter(requested);
   const refs = new Map<string, ReportSourceRef>(
     article.sources.map((s, i) => [s.id, { number: i + 1, title: sourceTitle(s), url: s.url }]),
@@ -135,6 +149,7 @@ export function buildReportModel(article: Article, requested: ClaimFilter = {}, 
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
     generatedAt,
+    timeZone: knownTimeZone(timeZone),
     checkers,
     firstCheckedAt: first,
     lastCheckedAt: last,
@@ -145,6 +160,7 @@ export function buildReportModel(article: Article, requested: ClaimFilter = {}, 
     wholeArticle: !isFilterActive(filter),
     claims,
     disputed: claims.filter((c) => c.status === 'disputed'),
+    others: claims.filter((c) => c.status !== 'disputed'),
     unchecked: claims.filter((c) => c.status === 'unchecked'),
     sources: article.sources.map((s, i) => ({
       number: i + 1,
@@ -249,11 +265,126 @@ export const SOURCE_KIND_WORDS: Record<SourceKind, string> = {
   other: 'Other',
 };
 
-/** "2026-01-02 03:04 UTC" from an ISO timestamp: the same on every machine and locale. */
-export function formatTimestamp(iso: string | null | undefined): string {
+/** The time zone this machine runs in ("Europe/Paris"), or UTC when the runtime cannot tell. */
+export function machineTimeZone(): string {
+  try {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter for the zone's wall-clock time, made once per zone (reports format thousands of times). */
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = FORMATTERS.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    FORMATTERS.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The zone's canonical name when the runtime knows it ("utc" → "UTC"), else UTC. */
+export function knownTimeZone(timeZone: string): string {
+  let known = KNOWN_ZONES.get(timeZone);
+  if (known === undefined) {
+    try {
+      known = zoneFormatter(timeZone).resolvedOptions().timeZone;
+    } catch {
+      known = 'UTC';
+    }
+    KNOWN_ZONES.set(timeZone, known);
+  }
+  return known;
+}
+
+const KNOWN_ZONES = new Map<string, string>();
+
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/UCT', 'UCT', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu', 'Etc/GMT0', 'GMT0', 'Etc/Greenwich', 'Greenwich']);
+
+export interface LocalTime {
+  /** "2026-03-02" */
+  date: string;
+  /** "11:30" */
+  time: string;
+  /** "+01:00", or "UTC" when the zone is UTC itself. */
+  zone: string;
+}
+
+/** An ISO timestamp as wall-clock time in a zone, with the zone's offset at that moment; null when it is no timestamp. */
+export function localTime(iso: string, timeZone: string): LocalTime | null {
+  const ms = Date.parse(iso);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(ms)) return null;
+  const zone = knownTimeZone(timeZone);
+  const offset = offsetAt(ms, zone);
+  const wall = new Date(ms + offset * 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${String(wall.getUTCFullYear()).padStart(4, '0')}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`,
+    time: `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`,
+    zone:
+      offset === 0 && UTC_NAMES.has(zone)
+        ? 'UTC'
+        : `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`,
+  };
+}
+
+/** Zones change their offset on a quarter hour at most: one answer per zone and quarter hour, so a report asks Intl a few times, not per claim. */
+const QUARTER_HOUR = 15 * 60_000;
+const OFFSETS = new Map<string, number>();
+
+/** The zone's offset from UTC, in minutes, at that moment. */
+function offsetAt(ms: number, zone: string): number {
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  const key = `${zone} ${quarter}`;
+  let offset = OFFSETS.get(key);
+  if (offset === undefined) {
+    const at = quarter * QUARTER_HOUR;
+    const parts: Record<string, number> = {};
+    for (const part of zoneFormatter(zone).formatToParts(new Date(at))) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
+    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour === 24 ? 0 : parts.hour!, parts.minute!, parts.second!);
+    offset = Math.round((wall - at) / 60_000);
+    if (OFFSETS.size > 10_000) OFFSETS.clear();
+    OFFSETS.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * "2026-03-02 11:30 +01:00" (or "2026-03-02 10:30 UTC") from an ISO timestamp:
+ * local time in the given zone, with its offset, the same on every machine and
+ * in every locale, so the report is deterministic and reads like the app.
+ */
+export function formatTimestamp(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '';
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
+  const local = localTime(iso, timeZone);
+  return local ? `${local.date} ${local.time} ${local.zone}` : iso;
+}
+
+/** "2026-03-02": the day in the given zone. */
+export function formatDay(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '';
+  return localTime(iso, timeZone)?.date ?? iso;
+}
+
+/** "Europe/Paris (+01:00)": which zone the report's times are in, with the offset at `at`. */
+export function describeTimeZone(timeZone: string, at: string): string {
+  const zone = knownTimeZone(timeZone);
+  const offset = localTime(at, zone)?.zone;
+  return !offset || offset === 'UTC' || offset === zone ? zone : `${zone} (${offset})`;
 }
 
 /**
@@ -275,15 +406,22 @@ export function describeFilter(filter: ClaimFilter): string {
   return parts.join(' · ');
 }
 
-/** A file-name-safe short form of the title: "harbor-town-votes-to-raise". */
+const SLUG_MAX = 60;
+
+/**
+ * A file-name-safe short form of the title, cut at a whole word:
+ * "harbor-town-votes-to-raise-its-seawall". Only a first word longer than
+ * the limit is cut inside (there is no word boundary to cut at).
+ */
 export function fileSlug(title: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'article';
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= SLUG_MAX) return slug || 'article';
+  // The hyphen right after the limit counts: the word before it is whole.
+  const boundary = slug.lastIndexOf('-', SLUG_MAX);
+  return boundary > 0 ? slug.slice(0, boundary) : slug.slice(0, SLUG_MAX);
 }

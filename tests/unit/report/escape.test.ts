@@ -66,16 +66,47 @@ describe('escapeMarkdown', () => {
     // The one exception above is “[”, which every link needs.
     expect(escapeMarkdown(text)).toBe(text.replace('[', '\\['));
   });
-});
-
-describe('escapeMarkdown', () => {
-  it('escapes markup and raw HTML', () => {
-    expect(escapeMarkdown('<script>x</script> *bold* _it_ [l](u) `c` | ~ #')).toBe(
-      '\\<script\\>x\\</script\\> \\*bold\\* \\_it\\_ \\[l\\]\\(u\\) \\`c\\` \\| \\~ \\#',
-    );
-  });
 
   it('defuses line starts and keeps line breaks inside the item', () => {
-    expect(escapeMarkdown('1. first\n- dash\n\n=== rule', '  ')).toBe('1\\. first\\\n  \\- dash\\\n  \\=== rule');
+    expect(escapeMarkdown('1. first\n- dash\n\n=== \n> quote\n## heading\n+ plus\n---\n2) second', '  ')).toBe(
+      '1\\. first\\\n  \\- dash\\\n  \\=== \\\n  \\> quote\\\n  \\## heading\\\n  \\+ plus\\\n  \\---\\\n  2\\) second',
+    );
+    // “2024. A year.” at the start of a line is a list item numbered 2024.
+    expect(escapeMarkdown('2024. A year.')).toBe('2024\\. A year.');
+    // Leading spaces would make an indented code block: they go.
+    expect(escapeMarkdown('    code?\n\t- tab', '')).toBe('code?\\\n\\- tab');
+  });
+
+  // The guarantee, for any text: nothing can open raw HTML, a link, an image, code,
+  // emphasis, a table or strikethrough, or start a block, and the text reads back
+  // exactly once CommonMark's backslash escapes are taken out.
+  it('lets no markup form from any mix of Markdown’s characters, and the text reads back', () => {
+    const alphabet = ['<', '>', '[', ']', '(', ')', '`', '*', '_', '~', '|', '&', '#', ';', '!', '-', '+', '=', '.', ')', '1', '\\', 'a', 'x', ' ', ' ', '\n', 'amp', 'http://x', '\t'];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const escapedAt = (text: string, i: number) => {
+      let slashes = 0;
+      for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) slashes++;
+      return slashes % 2 === 1;
+    };
+    const blockStart = /^(?:>|#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$|[ \t])/;
+    for (let n = 0; n < 3_000; n++) {
+      const input = Array.from({ length: 1 + Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const out = escapeMarkdown(input, '  ');
+      const lines = out.split('\\\n  ');
+      for (const line of lines) {
+        expect(blockStart.test(line), JSON.stringify([input, line])).toBe(false);
+        for (let i = 0; i < line.length; i++) {
+          const c = line[i]!;
+          if ('<[`*|~'.includes(c) || (c === '\\' && i === line.length - 1)) expect(escapedAt(line, i), JSON.stringify([input, line, i])).toBe(true);
+          if (c === '&' && /^&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(line.slice(i))) expect(escapedAt(line, i), JSON.stringify([input, line])).toBe(true);
+          if (c === '_' && !escapedAt(line, i)) expect(/[\p{L}\p{N}]/u.test(line[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(line[i + 1] ?? ''), JSON.stringify([input, line])).toBe(true);
+        }
+      }
+      // Reading back: CommonMark drops a backslash before any ASCII punctuation.
+      const readBack = lines.map((l) => l.replace(/\\([!-/:-@[-`{-~])/g, '$1')).join('\n');
+      const expected = input.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/^[ \t]+/, '')).filter((l) => l.trim() !== '').join('\n');
+      expect(readBack, JSON.stringify(input)).toBe(expected);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimFilter } from '../../../src/shared/claim-filter';
-import { buildReportModel, describeFilter, fileSlug, formatTimestamp } from '../../../src/shared/report/report-model';
+import { buildReportModel, describeFilter, describeTimeZone, fileSlug, formatDay, formatTimestamp, machineTimeZone } from '../../../src/shared/report/report-model';
+import { reportFileName } from '../../../src/shared/report';
 import { SECTIONS } from '../../../src/shared/model';
 import { GENERATED, T0, T1, testArticle } from './fixture';
 
@@ -102,14 +103,51 @@ describe('buildReportModel', () => {
 });
 
 describe('helpers', () => {
-  it('formats timestamps without locale or time zone', () => {
-    expect(formatTimestamp('2026-03-02T10:30:00.000Z')).toBe('2026-03-02 10:30 UTC');
-    expect(formatTimestamp(null)).toBe('');
+  it('formats timestamps as local time with the zone’s offset, the same in every locale', () => {
+    expect(formatTimestamp('2026-03-02T10:30:00.000Z', 'UTC')).toBe('2026-03-02 10:30 UTC');
+    expect(formatTimestamp('2026-03-02T10:30:00.000Z', 'Europe/Paris')).toBe('2026-03-02 11:30 +01:00');
+    // Summer time, and zones whose offset is not whole hours.
+    expect(formatTimestamp('2026-07-02T10:30:00.000Z', 'Europe/Paris')).toBe('2026-07-02 12:30 +02:00');
+    expect(formatTimestamp('2026-03-02T10:30:00.000Z', 'Asia/Kolkata')).toBe('2026-03-02 16:00 +05:30');
+    expect(formatTimestamp('2026-03-02T10:30:00.000Z', 'America/St_Johns')).toBe('2026-03-02 07:00 -03:30');
+    // London is at UTC+0 in winter, but it is not UTC: the offset says so.
+    expect(formatTimestamp('2026-01-02T10:30:00.000Z', 'Europe/London')).toBe('2026-01-02 10:30 +00:00');
+    // The day can differ from UTC's.
+    expect(formatDay('2026-03-02T23:30:00.000Z', 'Asia/Tokyo')).toBe('2026-03-03');
+    expect(formatTimestamp(null, 'UTC')).toBe('');
+    expect(formatTimestamp('not a time', 'UTC')).toBe('not a time');
+    expect(describeTimeZone('Europe/Paris', '2026-03-02T10:30:00.000Z')).toBe('Europe/Paris (+01:00)');
+    expect(describeTimeZone('UTC', '2026-03-02T10:30:00.000Z')).toBe('UTC');
+  });
+
+  it('takes the machine’s zone unless one is given, and UTC for a zone it does not know', () => {
+    expect(buildReportModel(testArticle(), {}, GENERATED).timeZone).toBe(machineTimeZone());
+    expect(buildReportModel(testArticle(), {}, GENERATED, 'Europe/Paris').timeZone).toBe('Europe/Paris');
+    expect(buildReportModel(testArticle(), {}, GENERATED, 'Mars/Olympus_Mons').timeZone).toBe('UTC');
   });
 
   it('makes file-safe slugs', () => {
     expect(fileSlug('Harbor Town Votes to Raise Its <Seawall> & "More"')).toBe('harbor-town-votes-to-raise-its-seawall-more');
     expect(fileSlug('Café über ../../etc')).toBe('cafe-uber-etc');
     expect(fileSlug('***')).toBe('article');
+  });
+
+  it('cuts a long title’s slug at a whole word', () => {
+    const title = 'Pentagon confirms the drawdown of 3,000 troops as military planners weigh next steps';
+    const slug = fileSlug(title);
+    expect(slug).toBe('pentagon-confirms-the-drawdown-of-3-000-troops-as-military');
+    expect(slug.length).toBeLessThanOrEqual(60);
+    expect(reportFileName({ title }, 'pdf')).toBe('pentagon-confirms-the-drawdown-of-3-000-troops-as-military-fact-check.pdf');
+    // Every cut ends on a whole word of the title, whatever the length.
+    const words = 'a ab abc abcd abcde abcdef abcdefg'.split(' ');
+    for (let n = 1; n < 200; n++) {
+      const long = Array.from({ length: n }, (_, i) => words[i % words.length]).join(' ');
+      const cut = fileSlug(long);
+      expect(`${long.replace(/ /g, '-')}-`.startsWith(`${cut}-`), long).toBe(true);
+      expect(cut.length).toBeLessThanOrEqual(60);
+    }
+    // A hyphen right at the limit is a word boundary too; a single endless word can only be cut inside.
+    expect(fileSlug(`${'a'.repeat(60)} b`)).toBe('a'.repeat(60));
+    expect(fileSlug('x'.repeat(80))).toBe('x'.repeat(60));
   });
 });
