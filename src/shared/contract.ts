@@ -91,6 +91,31 @@ export const RevisionReport = z.object({
   unsure: z.number().int(),
 });
 export type RevisionReport = z.infer<typeof RevisionReport>;
+/**
+ * A claim brought back by an undo or a redo of a split or a merge: its id (kept when no
+ * other passage has it since) and the verdict it had, applied after the re-segmentation.
+ */
+export const RestoredClaim = z.object({
+  id: Id,
+  patch: VerdictPatch.optional(),
+  restoreChange: ClaimChange.optional(),
+});
+export type RestoredClaim = z.infer<typeof RestoredClaim>;
+
+/**
+ * An article already in the library that new text repeats: the same prepared text
+ * (now or in an earlier revision), or 95% of the same passages both ways (see
+ * findDuplicate in src/backend/handlers/articles.ts).
+ */
+export const DuplicateOf = z.object({
+  id: ArticleId,
+  title: z.string(),
+  createdAt: z.string(),
+  /** True for the very same text; false when nearly all its passages are the same. */
+  sameText: z.boolean(),
+});
+export type DuplicateOf = z.infer<typeof DuplicateOf>;
+
 
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -110,10 +135,24 @@ export const contract = {
     z.object({ article: Article }),
   ),
   // A file brought in from disk, its bytes as base64 (25 MB of file; the size
-  // itself is checked by the importer so the refusal can name the file).
+  // itself is checked by the importer so the refusal can name the file); or pasted
+  // text, to learn which article it repeats before creating it.
   'articles:inspect': op(
-    z.object({ fileName: z.string().max(1_000), data: z.string().max(36_000_000) }),
-    z.object({ meta: ArticleMeta.extend({ title: z.string().max(1_000) }), preview: z.string(), claimCount: z.number().int() }),
+    z
+      .object({ fileName: z.string().max(1_000).optional(), data: z.string().max(36_000_000).optional(), text: z.string().max(20_000_000).optional() })
+      .refine((input) => (input.text === undefined) !== (input.data === undefined && input.fileName === undefined), {
+        message: 'Give either a file (its name and data) or pasted text, not both or neither',
+      })
+      .refine((input) => input.text !== undefined || (input.data !== undefined && input.fileName !== undefined), {
+        message: 'A file needs both its name and its data',
+      }),
+    z.object({
+      meta: ArticleMeta.extend({ title: z.string().max(1_000) }),
+      preview: z.string(),
+      claimCount: z.number().int(),
+      /** The article in the library this text repeats, if any: importing it then needs the checker's say-so. */
+      duplicateOf: DuplicateOf.optional(),
+    }),
   ),
   'articles:import': op(
     z.object({
@@ -123,6 +162,8 @@ export const contract = {
       meta: ArticleMeta.extend({ title: z.string().trim().max(1_000) }).partial().default({}),
       onConflict: z.enum(['ask', 'copy', 'replace']).default('ask'),
     }),
+      // Text the library already has (see DuplicateOf) is refused ('conflict') unless the checker chose a copy.
+      allowDuplicate: z.boolean().default(false),
     z.object({ article: Article }),
   ),
   'articles:updateMeta': op(
@@ -138,6 +179,8 @@ export const contract = {
   'articles:delete': op(z.object({ id: ArticleId }), z.object({ deleted: ArticleId })),
   'articles:restore': op(z.object({ id: ArticleId }), z.object({ article: ArticleSummary })),
   'library:recoverable': op(z.object({}), Recoverable),
+      // 'ask' refuses ('conflict') an export whose article the library holds in another version, and
+      // text the library already has (DuplicateOf); 'copy' imports either as a new article.
   // A file of quarantine/ put back once it reads and validates; an article whose id is taken is refused, not overwritten.
   'library:restoreFile': op(
     z.object({ file: z.string().min(1).max(255) }),

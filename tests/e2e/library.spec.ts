@@ -2,14 +2,14 @@
 // folder (the app itself would take minutes to create them), then found by
 // search and progress, opened, renamed and deleted from a list that only ever
 // renders a screenful of rows.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { extractClaims, normalizeText } from '../../src/shared/extract';
 import { SCHEMA_VERSION } from '../../src/shared/migrations';
 import { UNCHECKED, type Article, type Claim } from '../../src/shared/model';
-import { newDataDir, startShell, type Shell } from './support/shell';
+import { REPO_ROOT, newDataDir, startShell, type Shell } from './support/shell';
 
 const COUNT = 2_000;
 const TEXT = normalizeText(
@@ -267,4 +267,79 @@ test('the library with a search active has no accessibility violations, in light
   await search(page).fill('no such story');
   await expect(page.getByText('No articles that are in progress match “no such story”.')).toBeVisible();
   await expectNoA11yViolations(page, testInfo, 'library-empty-result');
+});
+
+const PASTE = readFileSync(join(REPO_ROOT, 'resources/sample-article.txt'), 'utf8');
+
+test('the same text pasted or imported again is added only when the checker says so, and the library marks the copy', async ({ page }, testInfo) => {
+  const dataDir = newDataDir();
+  writeFileSync(join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, preferences: { checker: 'Ana Ruiz', theme: 'system' } }));
+  shell = await startShell(dataDir);
+  await page.goto(shell.url);
+  const kb = page.keyboard;
+  const toLibrary = () => page.evaluate(() => (window.location.hash = '#/'));
+  const paste = async () => {
+    await toLibrary();
+    await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+    await kb.press('n');
+    await page.getByLabel('Article text').fill(PASTE);
+    await kb.press('Control+Enter');
+  };
+
+  await paste();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toContainText('Seawall');
+  const title = (await heading.textContent())!.trim();
+  const firstUrl = page.url();
+
+  // The same copy again: nothing is added; the form names the article and offers the two ways on.
+  await paste();
+  const notice = page.getByRole('group', { name: /^This looks like/ });
+  await expect(notice.getByRole('alert')).toHaveText(new RegExp(`^This looks like “${title}”, added on .+; open it instead, or add a copy\\.$`));
+  const openIt = notice.getByRole('button', { name: `Open “${title}”` });
+  const addCopy = notice.getByRole('button', { name: 'Add a copy' });
+  await expect(openIt).toBeFocused();
+  await kb.press('Tab');
+  await expect(addCopy).toBeFocused();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoA11yViolations(page, testInfo, `duplicate-notice-${scheme}`);
+    const path = testInfo.outputPath(`duplicate-notice-${scheme}.png`);
+    await page.screenshot({ path });
+    await testInfo.attach(`duplicate-notice-${scheme}`, { path, contentType: 'image/png' });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Open it instead: the article already there, and still one article in the library.
+  await kb.press('Shift+Tab');
+  await kb.press('Enter');
+  await expect(heading).toHaveText(title);
+  expect(page.url()).toBe(firstUrl);
+  await toLibrary();
+  await expect(rows(page)).toHaveCount(1);
+
+  // Or add a copy, from the keyboard: a second article, which the library marks.
+  await paste();
+  await expect(openIt).toBeFocused();
+  await kb.press('Tab');
+  await kb.press('Enter');
+  await expect(heading).toHaveText(title);
+  expect(page.url()).not.toBe(firstUrl);
+  await toLibrary();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).first()).toContainText(/Looks like a copy of the one added .+/);
+  await expect(rows(page).nth(1)).not.toContainText('Looks like a copy');
+  await expectNoA11yViolations(page, testInfo, 'library-with-copy');
+  await page.screenshot({ path: testInfo.outputPath('library-with-copy.png') });
+  await testInfo.attach('library-with-copy', { path: testInfo.outputPath('library-with-copy.png'), contentType: 'image/png' });
+
+  // The same text as a file: refused at Import with the same sentence, nothing added.
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'seawall.txt', mimeType: 'text/plain', buffer: Buffer.from(PASTE) });
+  const form = page.getByRole('form', { name: 'Import “seawall.txt”' });
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByRole('alert').first()).toContainText(`This looks like “${title}”, added on`);
+  await page.screenshot({ path: testInfo.outputPath('import-duplicate.png') });
+  await testInfo.attach('import-duplicate', { path: testInfo.outputPath('import-duplicate.png'), contentType: 'image/png' });
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(rows(page)).toHaveCount(2);
 });

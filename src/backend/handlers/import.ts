@@ -2,15 +2,15 @@
 // form), import (the same reading, then the one creation path), and editing an
 // article's metadata afterwards. Reading and deciding live in ../import.
 import { isDeepStrictEqual } from 'node:util';
-import type { OpInput } from '../../shared/contract';
+import type { DuplicateOf, OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
-import { extractClaims } from '../../shared/extract';
+import { extractSegments, prepareText } from '../../shared/extract';
 import type { Article, ArticleMeta } from '../../shared/model';
 import { newId } from '../ids';
 import { exportProblem } from '../import/from-json';
 import { displayName, importFile } from '../import/import-file';
 import { summarize } from '../store/store';
-import { createArticle, titleFrom } from './articles';
+import { createArticle, duplicateRefusal, findDuplicate, textPrint, titleFrom } from './articles';
 import type { HandlerContext } from './context';
 import { isWebAddress } from '../web-address';
 
@@ -21,15 +21,22 @@ const META_KEYS = ['title', 'sourceUrl', 'author', 'publication', 'publishedAt']
 export function importHandlers(context: HandlerContext) {
   const { store, now } = context;
   return {
-    'articles:inspect': async ({ fileName, data }: OpInput<'articles:inspect'>) => {
-      const { text, meta, article, structure } = await importFile(fileName, fromBase64(data));
-      if (article) checkExport(fileName, article, now());
-      const claims = article?.claims ?? extractClaims(text, structure);
+    // What a file (or pasted text) would become, and which article in the library it repeats, if any.
+    'articles:inspect': async (input: OpInput<'articles:inspect'>) => {
+      const { text, meta, article, structure } =
+        input.text !== undefined ? pasted(input.text) : await importFile(input.fileName!, fromBase64(input.data!));
+      if (article) checkExport(input.fileName!, article, now());
+      // An export keeps its own claims, and its id settles a conflict (onConflict); new text is split here.
+      const segments = article ? undefined : extractSegments(text, structure);
+      const claims = article?.claims ?? segments!.filter((s) => s.setAside === undefined);
       const headline = claims.find((c) => c.section === 'headline')?.text;
+      const title = meta.title || titleFrom(headline ?? text);
+      const duplicateOf = segments ? await findDuplicate(store, textPrint(text, segments, title)) : undefined;
       return {
-        meta: { ...EMPTY_META, ...meta, title: meta.title || titleFrom(headline ?? text) },
+        meta: { ...EMPTY_META, ...meta, title },
         preview: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS).replace(/\s+\S*$/, '')}…` : text,
         claimCount: claims.length,
+        ...(duplicateOf ? { duplicateOf } : {}),
       };
     },
 
@@ -37,7 +44,11 @@ export function importHandlers(context: HandlerContext) {
       const imported = await importFile(fileName, fromBase64(data));
       const merged = mergeMeta(imported.meta, meta ?? {});
       checkSourceUrl(merged.sourceUrl);
-      if (!imported.article) return { article: await createArticle(context, imported, merged) };
+      if (!imported.article) {
+        // Text the library already has needs the checker's say-so: a copy, never a silent second row.
+        const refuseDuplicate = onConflict === 'copy' ? undefined : (duplicate: DuplicateOf) => duplicateImportRefusal(fileName, duplicate, onConflict);
+        return { article: await createArticle(context, imported, merged, { refuseDuplicate }) };
+      }
       checkExport(fileName, imported.article, now());
       return { article: await importExport(context, fileName, { ...imported.article, ...merged }, onConflict ?? 'ask') };
     },
@@ -56,6 +67,28 @@ export function importHandlers(context: HandlerContext) {
 }
 
 const EMPTY_META: ArticleMeta = { title: '', sourceUrl: '', author: '', publication: '', publishedAt: '' };
+
+/** Pasted text, prepared as the new-article form's create prepares it. */
+function pasted(raw: string): { text: string; meta: Partial<ArticleMeta>; article?: undefined; structure: [] } {
+  const text = prepareText(raw);
+  if (text === '') throw new UserError('The article is empty: paste or import some text first.');
+  return { text, meta: {}, structure: [] };
+}
+
+/**
+ * A file whose text the library already has: 'ask' says which article it looks like
+ * (the import panel offers to open it or import a copy); 'replace' has nothing to
+ * replace with, since plain text carries no verdicts: a new draft is a revision.
+ */
+function duplicateImportRefusal(fileName: string, duplicate: DuplicateOf, onConflict: OnConflict | undefined): UserError {
+  if (onConflict === 'replace') {
+    return new UserError(
+      `“${displayName(fileName)}” is not a Factdesk export, so it cannot replace “${duplicate.title}”: open that article and use New revision… for a new draft, or import this file as a copy.`,
+      'refused',
+    );
+  }
+  return duplicateRefusal(duplicate);
+}
 
 /**
  * A Factdesk export keeps its ids, claims, verdicts and history. The same

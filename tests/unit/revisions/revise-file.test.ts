@@ -30,7 +30,7 @@ afterEach(async () => {
 /** The water-rates article with its audit claim (“1,200 miles”) verified. */
 async function checkedArticle(): Promise<Article> {
   const base = await readFile(join(FIXTURES, 'base.txt'), 'utf8');
-  const { article } = await backend.api['articles:create']({ text: base, meta: { title: 'Water rates' } });
+  const { article } = await backend.api['articles:create']({ text: base, meta: { title: 'Water rates' }, allowDuplicate: true });
   const audit = article.claims.find((c) => c.text.includes('1,200 miles'))!;
   await backend.api['claims:mark']({ articleId: article.id, claimId: audit.id, patch: { status: 'verified', note: 'Checked against the audit.' } });
   return (await backend.api['articles:get']({ id: article.id })).article;

@@ -12,6 +12,8 @@ export interface ArticleListHandle {
 
 interface Props {
   articles: ArticleSummary[];
+  /** Rows that look like a copy of an older article (see duplicates.ts), by id. */
+  copies?: ReadonlyMap<string, ArticleSummary>;
   onOpen: (article: ArticleSummary) => void;
   onRename: (article: ArticleSummary, title: string) => Promise<void>;
   onDelete: (article: ArticleSummary) => void;
@@ -30,7 +32,7 @@ const rowIndex = (target: EventTarget | null) => {
  * does. ↓ and ↑ move between rows, as J and K do in the claims list; Tab still
  * reaches every row's actions in order.
  */
-export function ArticleList({ articles, onOpen, onRename, onDelete, onLeaveTop, ref }: Props) {
+export function ArticleList({ articles, copies, onOpen, onRename, onDelete, onLeaveTop, ref }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   // The row holding the focus stays rendered when it scrolls out of view, so
@@ -106,6 +108,7 @@ export function ArticleList({ articles, onOpen, onRename, onDelete, onLeaveTop, 
             >
               <ArticleRow
                 article={article}
+                copyOf={copies?.get(article.id)}
                 onOpen={() => onOpen(article)}
                 onRename={(title) => onRename(article, title)}
                 onDelete={() => onDelete(article)}

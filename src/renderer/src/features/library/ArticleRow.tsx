@@ -2,10 +2,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ArticleSummary } from '../../../../shared/model';
 import { errorMessage } from '../../api/client';
 import { ProgressBar } from '../article/ProgressBar';
+import { addedWhen } from './DuplicateNotice';
 
 /** One article in the library: open it, rename it, delete it (with confirmation). The list supplies the list item. */
 export function ArticleRow(props: {
   article: ArticleSummary;
+  /** The older article this one looks like a copy of: the row says so. */
+  copyOf?: ArticleSummary;
   onOpen: () => void;
   onRename: (title: string) => Promise<void>;
   onDelete: () => void;
@@ -71,6 +74,11 @@ export function ArticleRow(props: {
               </>
             )}
           </span>
+          {props.copyOf && (
+            <span className="copy-mark">
+              <span aria-hidden="true">≈ </span>Looks like a copy of the one added {addedWhen(props.copyOf.createdAt)}
+            </span>
+          )}
         </button>
       )}
       {!renaming && (

@@ -10,6 +10,7 @@ import { LibraryFind } from './LibraryFind';
 import { NewArticleForm } from './NewArticleForm';
 import { LIBRARY_SHORTCUTS, ShortcutSheet } from '../help/ShortcutSheet';
 import { countByProgress, emptyResultMessage, filterArticles, NO_FILTER, searchHaystacks, type LibraryFilter } from './library-filter';
+import { findCopies } from './duplicates';
 import './library.css';
 
 // The library is unmounted while an article is open; back from it (Esc), the
@@ -45,6 +46,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
   const haystacks = useMemo(() => searchHaystacks(articles ?? []), [articles]);
   const counts = useMemo(() => countByProgress(articles ?? []), [articles]);
   const shown = useMemo(() => filterArticles(articles ?? [], haystacks, filter), [articles, haystacks, filter]);
+  const copies = useMemo(() => findCopies(articles ?? []), [articles]);
 
   function changeFilter(next: LibraryFilter) {
     remembered.filter = next;
@@ -57,11 +59,13 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
     onOpen(id);
   }
 
-  // Once the list is there, back on the article the checker came from.
+  // Once the list is there, back on the article the checker came from, unless they
+  // are already somewhere else (a quick N opens the form before the list arrives).
   const returned = useRef(false);
   useEffect(() => {
     if (returned.current || !articles) return;
     returned.current = true;
+    if (document.activeElement && document.activeElement !== document.body) return;
     const index = shown.findIndex((a) => a.id === remembered.openedId);
     if (index >= 0) list.current?.focusRow(index, 'center');
   }, [articles, shown]);
@@ -144,7 +148,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
         </p>
       )}
       <ImportPanel ref={importer} onImported={open} />
-      {adding && <NewArticleForm onCreated={open} onCancel={() => setAdding(false)} />}
+      {adding && <NewArticleForm onOpen={open} onCancel={() => setAdding(false)} />}
       {articles && articles.length === 0 && !adding && (
         <p className="empty">No articles yet. Choose “New article” (N) and paste the copy you are checking.</p>
       )}
@@ -182,6 +186,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
             <ArticleList
               ref={list}
               articles={shown}
+              copies={copies}
               onOpen={(article) => open(article.id)}
               onRename={async (article, title) => {
                 await api['articles:rename']({ id: article.id, title });

@@ -1,25 +1,45 @@
 import { useState, type FormEvent } from 'react';
+import type { DuplicateOf } from '../../../../shared/contract';
 import { api, errorMessage } from '../../api/client';
+import { DuplicateNotice } from './DuplicateNotice';
 
-/** A new article from pasted copy, with the metadata the report will need. */
-export function NewArticleForm({ onCreated, onCancel }: { onCreated: (id: string) => void; onCancel: () => void }) {
+/**
+ * A new article from pasted copy, with the metadata the report will need. Copy the
+ * library already has is not added again silently: the form says which article it
+ * looks like and offers to open that one or add a copy.
+ */
+export function NewArticleForm({ onOpen, onCancel }: { onOpen: (id: string) => void; onCancel: () => void }) {
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [duplicate, setDuplicate] = useState<DuplicateOf | null>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function create(allowDuplicate: boolean) {
     setBusy(true);
     setError(null);
     try {
-      const { article } = await api['articles:create']({ text, meta: { title, sourceUrl } });
-      onCreated(article.id);
+      const { article } = await api['articles:create']({ text, meta: { title, sourceUrl }, allowDuplicate });
+      onOpen(article.id);
     } catch (e) {
+      // Refused as a duplicate: ask which article it repeats, to offer it by name.
+      if (!allowDuplicate && (e as { code?: string }).code === 'conflict') {
+        const found = await api['articles:inspect']({ text }).then((r) => r.duplicateOf, () => undefined);
+        if (found) {
+          setDuplicate(found);
+          setBusy(false);
+          return;
+        }
+      }
       setError(errorMessage(e));
       setBusy(false);
     }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void create(false);
   }
 
   return (
@@ -30,7 +50,10 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (id: string
         id="article-text"
         autoFocus
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setDuplicate(null);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
         }}
@@ -48,11 +71,12 @@ export function NewArticleForm({ onCreated, onCancel }: { onCreated: (id: string
         </div>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
+      {duplicate && <DuplicateNotice duplicate={duplicate} busy={busy} onOpen={() => onOpen(duplicate.id)} onCopy={() => void create(true)} />}
       <div className="actions">
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className={duplicate ? undefined : 'primary'} disabled={busy}>
           {busy ? 'Splitting into claims…' : 'Split into claims'}
         </button>
       </div>
