@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Menu, app, session, type BrowserWindow } from 'electron';
 import { openBackend } from '../backend/open-backend';
 import { dataDirFlag, resolveDataDir } from '../backend/store/data-dir';
+import { broadcastArticleChanges } from './article-events';
 import { registerIpc } from './ipc';
 import { appMenuTemplate } from './menu';
 import { openFileFromDialog } from './open-file-dialog';
@@ -43,9 +44,9 @@ async function start(): Promise<void> {
   try {
     const backend = await openBackend(resolveDataDir(dataDirFlag(process.argv)), { lockAs: 'desktop app' });
     hardenSession(session.defaultSession);
-    openSavedReports(session.defaultSession);
     serveAppScheme(rendererDir);
-    registerIpc(backend, appUrl);
+    openSavedReports(session.defaultSession);
+    registerIpc(broadcastArticleChanges(backend), devServer.url);
     // Quitting waits for every save already accepted (a note committed as the
     // window closed, say) to reach the disk.
     let flushed = false;

@@ -1,7 +1,7 @@
 // Exposes one named function per contract operation, and nothing else: the
 // page never sees ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron';
-import { OP_NAMES } from '../shared/contract';
+import { ARTICLE_CHANGED, OP_NAMES, type ArticleChange } from '../shared/contract';
 import { MENU_COMMANDS, type MenuCommand, type OpenedFile } from '../shared/menu-commands';
 
 const bridge = Object.freeze(
@@ -20,5 +20,14 @@ contextBridge.exposeInMainWorld('factdeskMenu', Object.freeze({
       return () => ipcRenderer.removeListener(command, listener);
     });
     return () => listeners.forEach((remove) => remove());
+  },
+}));
+
+// An article saved in another window (src/main/article-events.ts), on that one channel only.
+contextBridge.exposeInMainWorld('factdeskEvents', Object.freeze({
+  onArticleChanged(callback: (change: ArticleChange) => void): () => void {
+    const listener = (_event: unknown, change: ArticleChange) => callback(change);
+    ipcRenderer.on(ARTICLE_CHANGED, listener);
+    return () => ipcRenderer.removeListener(ARTICLE_CHANGED, listener);
   },
 }));

@@ -29,6 +29,17 @@ import {
 
 const Id = z.string().min(1).max(64);
 
+/**
+ * The article's version the client last saw (Article.version). A change sent with a
+ * version that is no longer the article's is refused with STALE_ARTICLE and nothing is
+ * written: another window saved in between. Left out (the CLI), no check is made.
+ */
+const SeenVersion = z.number().int().nonnegative().optional();
+const Version = z.number().int().nonnegative();
+
+/** The one sentence a change against an out-of-date article gets (the window then reloads it). */
+export const STALE_ARTICLE = 'This article changed in another window; it has been reloaded.';
+
 /** A file in the data folder that could not be opened, told to the user by name. */
 export const LoadProblem = z.object({
   file: z.string(),
@@ -39,17 +50,6 @@ export const LoadProblem = z.object({
 });
 export type LoadProblem = z.infer<typeof LoadProblem>;
 
-export const SourceInput = z.object({
-  kind: SourceKind.default('web'),
-  title: z.string().max(2_000).default(''),
-  url: z.string().max(4_000).default(''),
-  contact: z.string().max(2_000).default(''),
-  accessedAt: z.string().max(40).default(''),
-  excerpt: z.string().max(20_000).default(''),
-});
-export type SourceInput = z.input<typeof SourceInput>;
-
-export const VerdictPatch = z.object({
 /**
  * What can be brought back into the library (the CLI's `restore`): files moved to
  * quarantine/, deleted articles in trash/, and the newest good backup of each
@@ -73,6 +73,17 @@ export const Recoverable = z.object({
 });
 export type Recoverable = z.infer<typeof Recoverable>;
 
+export const SourceInput = z.object({
+  kind: SourceKind.default('web'),
+  title: z.string().max(2_000).default(''),
+  url: z.string().max(4_000).default(''),
+  contact: z.string().max(2_000).default(''),
+  accessedAt: z.string().max(40).default(''),
+  excerpt: z.string().max(20_000).default(''),
+});
+export type SourceInput = z.input<typeof SourceInput>;
+
+export const VerdictPatch = z.object({
   status: Status.optional(),
   note: z.string().max(20_000).optional(),
   correction: z.string().max(20_000).optional(),
@@ -80,17 +91,6 @@ export type Recoverable = z.infer<typeof Recoverable>;
 });
 export type VerdictPatch = z.infer<typeof VerdictPatch>;
 
-/** What a revision did to the article's claims (counts of the old claims; `added`: new ones). */
-export const RevisionReport = z.object({
-  unchanged: z.number().int(),
-  moved: z.number().int(),
-  changed: z.number().int(),
-  orphaned: z.number().int(),
-  added: z.number().int(),
-  /** Claims carried over that may have landed on a lookalike sentence (“moved: please confirm”). */
-  unsure: z.number().int(),
-});
-export type RevisionReport = z.infer<typeof RevisionReport>;
 /**
  * A claim brought back by an undo or a redo of a split or a merge: its id (kept when no
  * other passage has it since) and the verdict it had, applied after the re-segmentation.
@@ -116,6 +116,17 @@ export const DuplicateOf = z.object({
 });
 export type DuplicateOf = z.infer<typeof DuplicateOf>;
 
+/** What a revision did to the article's claims (counts of the old claims; `added`: new ones). */
+export const RevisionReport = z.object({
+  unchanged: z.number().int(),
+  moved: z.number().int(),
+  changed: z.number().int(),
+  orphaned: z.number().int(),
+  added: z.number().int(),
+  /** Claims carried over that may have landed on a lookalike sentence (“moved: please confirm”). */
+  unsure: z.number().int(),
+});
+export type RevisionReport = z.infer<typeof RevisionReport>;
 
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -126,11 +137,19 @@ export const contract = {
     z.object({}),
     z.object({ articles: z.array(ArticleSummary), problems: z.array(LoadProblem) }),
   ),
+  'library:recoverable': op(z.object({}), Recoverable),
+  // A file of quarantine/ put back once it reads and validates; an article whose id is taken is refused, not overwritten.
+  'library:restoreFile': op(
+    z.object({ file: z.string().min(1).max(255) }),
+    z.object({ restored: z.enum(['article', 'library']), article: ArticleSummary.optional() }),
+  ),
   'articles:create': op(
     z.object({
       text: z.string().max(20_000_000),
       // An empty title means “take the headline”.
       meta: ArticleMeta.extend({ title: z.string().trim().max(1_000) }).partial().default({}),
+      // Text the library already has (see DuplicateOf) is refused ('conflict') unless the checker chose a copy.
+      allowDuplicate: z.boolean().default(false),
     }),
     z.object({ article: Article }),
   ),
@@ -160,10 +179,10 @@ export const contract = {
       data: z.string().max(36_000_000),
       // Given fields override the file's own metadata; an empty title means “the file's title, else the headline”.
       meta: ArticleMeta.extend({ title: z.string().trim().max(1_000) }).partial().default({}),
+      // 'ask' refuses ('conflict') an export whose article the library holds in another version, and
+      // text the library already has (DuplicateOf); 'copy' imports either as a new article.
       onConflict: z.enum(['ask', 'copy', 'replace']).default('ask'),
     }),
-      // Text the library already has (see DuplicateOf) is refused ('conflict') unless the checker chose a copy.
-      allowDuplicate: z.boolean().default(false),
     z.object({ article: Article }),
   ),
   'articles:updateMeta': op(
@@ -178,14 +197,6 @@ export const contract = {
   ),
   'articles:delete': op(z.object({ id: ArticleId }), z.object({ deleted: ArticleId })),
   'articles:restore': op(z.object({ id: ArticleId }), z.object({ article: ArticleSummary })),
-  'library:recoverable': op(z.object({}), Recoverable),
-      // 'ask' refuses ('conflict') an export whose article the library holds in another version, and
-      // text the library already has (DuplicateOf); 'copy' imports either as a new article.
-  // A file of quarantine/ put back once it reads and validates; an article whose id is taken is refused, not overwritten.
-  'library:restoreFile': op(
-    z.object({ file: z.string().min(1).max(255) }),
-    z.object({ restored: z.enum(['article', 'library']), article: ArticleSummary.optional() }),
-  ),
   'articles:restoreBackup': op(z.object({ id: ArticleId }), z.object({ article: ArticleSummary })),
   // A new revision of the article's text (raw; normalized by the handler): claims are re-anchored on it.
   // It comes pasted (`text`) or as a file, passed as `articles:import` passes one (its bytes as base64).
@@ -214,8 +225,9 @@ export const contract = {
       newSource: SourceInput.optional(),
       /** Who is ruling; defaults to the checker named in the preferences. */
       checker: z.string().trim().min(1).max(200).optional(),
+      version: SeenVersion,
     }),
-    z.object({ claim: Claim, warnings: z.array(z.string()) }),
+    z.object({ claim: Claim, warnings: z.array(z.string()), version: Version }),
   ),
   'claims:markMany': op(
     z.object({
@@ -227,15 +239,24 @@ export const contract = {
        */
       changes: z.array(z.object({ claimId: Id, patch: VerdictPatch, restoreChange: ClaimChange.optional() })).min(1).max(20_000),
       checker: z.string().trim().min(1).max(200).optional(),
+      version: SeenVersion,
     }),
-    z.object({ claims: z.array(Claim), warnings: z.array(z.string()) }),
+    z.object({ claims: z.array(Claim), warnings: z.array(z.string()), version: Version }),
   ),
+  // Split and merge undo each other: an undo (or a redo) passes `restore`, the ids the
+  // claims had and the verdicts to put back, so the steps around it still find them.
   'claims:split': op(
-    z.object({ articleId: ArticleId, claimId: Id, at: z.number().int().nonnegative() }),
+    z.object({
+      articleId: ArticleId,
+      claimId: Id,
+      at: z.number().int().nonnegative(),
+      restore: z.tuple([RestoredClaim, RestoredClaim]).optional(),
+      version: SeenVersion,
+    }),
     z.object({ article: Article }),
   ),
   'claims:merge': op(
-    z.object({ articleId: ArticleId, claimId: Id, nextClaimId: Id }),
+    z.object({ articleId: ArticleId, claimId: Id, nextClaimId: Id, restore: RestoredClaim.optional(), version: SeenVersion }),
     z.object({ article: Article }),
   ),
   // The checker's call on what is a claim: set a claim aside as “not a claim”, or make a
@@ -248,11 +269,12 @@ export const contract = {
       /** Why it is no claim: the checker's own call unless an undo puts back what it was (a credit, furniture…). */
       kind: SetAsideKind.default('not-a-claim'),
       checker: z.string().trim().min(1).max(200).optional(),
+      version: SeenVersion,
     }),
     z.object({ article: Article }),
   ),
   'claims:promote': op(
-    z.object({ articleId: ArticleId, segmentId: Id, checker: z.string().trim().min(1).max(200).optional() }),
+    z.object({ articleId: ArticleId, segmentId: Id, checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
     z.object({ article: Article }),
   ),
   // Accepts a claim's new wording after a revision changed it: clears `changed`.
@@ -261,8 +283,19 @@ export const contract = {
     z.object({ claim: Claim }),
   ),
   'sources:add': op(
-    z.object({ articleId: ArticleId, source: SourceInput }),
-    z.object({ source: Source }),
+    z.object({ articleId: ArticleId, source: SourceInput, version: SeenVersion }),
+    z.object({ source: Source, version: Version }),
+  ),
+  // A source's details corrected (a typo in its title or URL); the claims citing it cite it still.
+  'sources:update': op(
+    z.object({ articleId: ArticleId, sourceId: Id, source: SourceInput, version: SeenVersion }),
+    z.object({ source: Source, version: Version }),
+  ),
+  // A source taken off the article's list: every claim that cited it stops citing it, with an
+  // entry in its history naming the source; a sourced claim left without a source is unchecked again.
+  'sources:remove': op(
+    z.object({ articleId: ArticleId, sourceId: Id, checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
+    z.object({ article: Article }),
   ),
   'reports:export': op(
     z.object({ articleId: ArticleId, format: ReportFormat, filter: ClaimFilter.optional() }),
@@ -273,6 +306,17 @@ export const contract = {
     z.object({ preferences: Preferences.partial() }),
     z.object({ preferences: Preferences }),
   ),
+  // The claim memory (src/shared/memory/): a derived index of every article's claims,
+  // notes, corrections and sources. Each answer carries the memory's state: while it is
+  // loading or building, answers come from what is read so far. `memory:status` starts
+  // it and reports progress (call it when the library opens; poll while it builds).
+  'memory:status': op(z.object({}), z.object({ memory: MemoryStatus })),
+  // Library-wide search: every word (the last may be a prefix), grouped by article.
+  'search:query': op(SearchInput, SearchAnswer.extend({ memory: MemoryStatus })),
+  // Similar claims checked in other articles, “same” or “possibly” the same, with what differs.
+  'claims:seenBefore': op(SeenBeforeInput, SeenBeforeAnswer.extend({ memory: MemoryStatus })),
+  // Cites the earlier claim's sources here and adds its note to this claim's note; never the verdict.
+  'claims:reuseEarlier': op(ReuseEarlierInput, ReuseEarlierAnswer),
 } as const;
 
 export type Contract = typeof contract;
@@ -289,16 +333,16 @@ export function isOpName(name: unknown): name is OpName {
 /** The typed client every front end talks to, whatever the transport. */
 export type Api = { [K in OpName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
 
+/**
+ * Told to every window after an article was saved, so one showing it can catch up: over
+ * IPC on the ARTICLE_CHANGED channel (the desktop app), as an `article` server-sent
+ * event (the browser shell). `version` is the article's now; null when it is gone.
+ */
+export interface ArticleChange {
+  articleId: string;
+  version: number | null;
+}
+export const ARTICLE_CHANGED = 'article:changed';
+
 /** What travels over IPC and HTTP: a value or a one-sentence error. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: string } };
-  // The claim memory (src/shared/memory/): a derived index of every article's claims,
-  // notes, corrections and sources. Each answer carries the memory's state: while it is
-  // loading or building, answers come from what is read so far. `memory:status` starts
-  // it and reports progress (call it when the library opens; poll while it builds).
-  'memory:status': op(z.object({}), z.object({ memory: MemoryStatus })),
-  // Library-wide search: every word (the last may be a prefix), grouped by article.
-  'search:query': op(SearchInput, SearchAnswer.extend({ memory: MemoryStatus })),
-  // Similar claims checked in other articles, “same” or “possibly” the same, with what differs.
-  'claims:seenBefore': op(SeenBeforeInput, SeenBeforeAnswer.extend({ memory: MemoryStatus })),
-  // Cites the earlier claim's sources here and adds its note to this claim's note; never the verdict.
-  'claims:reuseEarlier': op(ReuseEarlierInput, ReuseEarlierAnswer),

@@ -44,6 +44,13 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    to: 4,
+    summary:
+      'Every article carries a `version`, counted up by every save, so that a change made in a window ' +
+      'holding an out-of-date copy is refused instead of silently overwriting a newer one.',
+    article: (article) => ({ ...article, version: Number.isInteger(article.version) && (article.version as number) >= 0 ? article.version : 0 }),
+  },
 ];
 
 export const FIRST_SCHEMA_VERSION = 1;

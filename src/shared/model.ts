@@ -197,6 +197,13 @@ export const Article = ArticleMeta.extend({
   /** Claims that vanished in a revision, kept with their verdicts and notes. */
   orphans: z.array(Claim),
   sources: z.array(Source),
+  /**
+   * Counted up by every save. A change made against an older version (another window
+   * saved in between) is refused instead of written over the newer one. Every file has
+   * it from schema 4 on; an article built in memory before its first save may leave it
+   * out, which counts as 0.
+   */
+  version: z.number().int().nonnegative().optional(),
 });
 export type Article = z.infer<typeof Article>;
 

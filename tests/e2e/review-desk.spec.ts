@@ -168,9 +168,10 @@ test('bulk change sets several claims at once, and Ctrl+Z undoes it', async ({ p
   await screenshot(page, testInfo, 'bulk-change');
 
   await page.keyboard.press('Control+z');
-  await expect(page.getByText('Undone: 3 claims change.')).toBeVisible();
+  await expect(page.getByText('Undone: 3 claims back to unchecked.')).toBeVisible();
   await expect(page.getByText(`${CLAIM_COUNT} unchecked`)).toBeVisible();
   await page.keyboard.press('Control+Shift+Z');
+  await expect(page.getByText('Redone: 3 claims marked verified.')).toBeVisible();
   await expect(page.getByText('3 verified')).toBeVisible();
 
   // Each claim's history records the bulk change, the undo and the redo.

@@ -1,7 +1,7 @@
-import type { OpInput, SourceInput, VerdictPatch } from '../../shared/contract';
+import type { OpInput, RestoredClaim, SourceInput, VerdictPatch } from '../../shared/contract';
 import { mergeClaims, promoteSegment, setClaimAside, splitClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
-import type { Article, Claim, ClaimChange } from '../../shared/model';
+import type { Article, Claim, ClaimChange, HistoryEntry } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
 import { newId } from '../ids';
 import { requireChecker, type HandlerContext } from './context';
@@ -19,11 +19,11 @@ export function claimHandlers({ store, now }: HandlerContext) {
    * `newSource` is added to the article and cited by the first change in the same
    * write, so a refused verdict leaves no source behind.
    */
-  async function markAll(articleId: string, changes: Change[], checker: string | undefined, newSource?: SourceInput) {
+  async function markAll(articleId: string, changes: Change[], checker: string | undefined, newSource?: SourceInput, version?: number) {
     const who = requireChecker(store, checker, 'changing claims');
     let saved: Claim[] = [];
     const warnings = new Set<string>();
-    await store.update(articleId, (current) => {
+    const written = await store.update(articleId, (current) => {
       const at = now().toISOString();
       const added = newSource ? makeSource(newSource, at) : undefined;
       const article = added ? { ...current, sources: [...current.sources, added] } : current;
@@ -31,7 +31,7 @@ export function claimHandlers({ store, now }: HandlerContext) {
       const indexById = new Map(claims.map((c, i) => [c.id, i]));
       saved = changes.map(({ claimId, patch, restoreChange }, n) => {
         const index = indexById.get(claimId);
-        if (index === undefined) throw new UserError(`Article “${article.title}” has no claim with id “${claimId}”.`, 'not-found');
+        if (index === undefined) throw new UserError(goneClaim(article), 'not-found');
         const cited = added && n === 0 ? citing(patch, claims[index]!, added.id) : patch;
         const claim = applyVerdictPatch(claims[index]!, cited, who, at, restoreChange);
         assertSourcesExist(article, claim);
@@ -46,54 +46,68 @@ export function claimHandlers({ store, now }: HandlerContext) {
       });
       const changed = added !== undefined || saved.some((claim, i) => claim !== article.claims[indexById.get(changes[i]!.claimId)!]);
       return changed ? { ...article, claims, updatedAt: at } : current;
-    });
-    return { claims: saved, warnings: [...warnings] };
+    }, { expectedVersion: version });
+    return { claims: saved, warnings: [...warnings], version: written.version ?? 0 };
   }
 
   return {
-    'claims:mark': async ({ articleId, claimId, patch, newSource, checker }: OpInput<'claims:mark'>) => {
-      const result = await markAll(articleId, [{ claimId, patch }], checker, newSource);
-      return { claim: result.claims[0]!, warnings: result.warnings };
+    'claims:mark': async ({ articleId, claimId, patch, newSource, checker, version }: OpInput<'claims:mark'>) => {
+      const result = await markAll(articleId, [{ claimId, patch }], checker, newSource, version);
+      return { claim: result.claims[0]!, warnings: result.warnings, version: result.version };
     },
 
-    'claims:markMany': async ({ articleId, changes, checker }: OpInput<'claims:markMany'>) =>
-      markAll(articleId, changes, checker),
+    'claims:markMany': async ({ articleId, changes, checker, version }: OpInput<'claims:markMany'>) =>
+      markAll(articleId, changes, checker, undefined, version),
 
-    'claims:split': async ({ articleId, claimId, at }: OpInput<'claims:split'>) => {
+    'claims:split': async ({ articleId, claimId, at, restore, version }: OpInput<'claims:split'>) => {
       const who = requireChecker(store, undefined, 'changing claims');
-      const article = await store.update(articleId, (a) => {
-        const index = findIndex(a, claimId);
-        const claim = a.claims[index]!;
-        if (at <= claim.start || at >= claim.end) {
-          throw new UserError(`The split point must fall inside claim ${index + 1}.`);
-        }
-        const when = now().toISOString();
-        const halves = splitClaim(a.text, claim, at, [newId(), newId()], who, when);
-        const claims = [...a.claims.slice(0, index), ...halves, ...a.claims.slice(index + 1)];
-        return { ...a, claims, updatedAt: when };
-      });
+      const article = await store.update(
+        articleId,
+        (a) => {
+          const index = findClaim(a, claimId);
+          const claim = a.claims[index]!;
+          if (at <= claim.start || at >= claim.end) {
+            throw new UserError(`The split point must fall inside claim ${index + 1}.`);
+          }
+          const when = now().toISOString();
+          const ids: [string, string] = [freeId(a, restore?.[0]?.id), freeId(a, restore?.[1]?.id, restore?.[0]?.id)];
+          const halves = splitClaim(a.text, claim, at, ids, who, when).map((half, i) =>
+            restore ? restored(a, noted(half, 'undoing a merge'), restore[i]!, who, when) : half,
+          );
+          const claims = [...a.claims.slice(0, index), ...halves, ...a.claims.slice(index + 1)];
+          return { ...a, claims, updatedAt: when };
+        },
+        { expectedVersion: version },
+      );
       return { article };
     },
 
-    'claims:merge': async ({ articleId, claimId, nextClaimId }: OpInput<'claims:merge'>) => {
+    'claims:merge': async ({ articleId, claimId, nextClaimId, restore, version }: OpInput<'claims:merge'>) => {
       const who = requireChecker(store, undefined, 'changing claims');
-      const article = await store.update(articleId, (a) => {
-        const index = findIndex(a, claimId);
-        if (a.claims[index + 1]?.id !== nextClaimId) {
-          throw new UserError('Only a claim and the one right after it can be merged.');
-        }
-        const when = now().toISOString();
-        const [first, second] = [a.claims[index]!, a.claims[index + 1]!];
-        const merged = mergeClaims(a.text, first, second, newId(), who, when);
-        const claims = [...a.claims.slice(0, index), merged, ...a.claims.slice(index + 2)];
-        // Set-aside text between the two (a credit, a bullet) is now inside the merged claim.
-        const setAside = a.setAside.filter((s) => s.end <= first.end || s.start >= second.start);
-        return { ...a, claims, setAside, updatedAt: when };
-      });
+      const article = await store.update(
+        articleId,
+        (a) => {
+          const index = findClaim(a, claimId);
+          if (a.claims[index + 1]?.id !== nextClaimId) {
+            throw new UserError('Only a claim and the one right after it can be merged.');
+          }
+          const when = now().toISOString();
+          const [first, second] = [a.claims[index]!, a.claims[index + 1]!];
+          const joined = mergeClaims(a.text, first, second, freeId(a, restore?.id), who, when);
+          // Two halves of one split share the history before it: keep one copy of each entry.
+          const merged = { ...joined, history: withoutRepeats(joined.history) };
+          const claim = restore ? restored(a, noted(merged, 'undoing a split'), restore, who, when) : merged;
+          const claims = [...a.claims.slice(0, index), claim, ...a.claims.slice(index + 2)];
+          // Set-aside text between the two (a credit, a bullet) is now inside the merged claim.
+          const setAside = a.setAside.filter((s) => s.end <= first.end || s.start >= second.start);
+          return { ...a, claims, setAside, updatedAt: when };
+        },
+        { expectedVersion: version },
+      );
       return { article };
     },
 
-    'claims:setAside': async ({ articleId, claimId, kind, checker }: OpInput<'claims:setAside'>) => {
+    'claims:setAside': async ({ articleId, claimId, kind, checker, version }: OpInput<'claims:setAside'>) => {
       const who = requireChecker(store, checker, 'changing claims');
       const article = await store.update(articleId, (a) => {
         const index = findIndex(a, claimId);
@@ -102,11 +116,11 @@ export function claimHandlers({ store, now }: HandlerContext) {
         const claims = [...a.claims.slice(0, index), ...a.claims.slice(index + 1)];
         const setAside = [...a.setAside, segment].sort((x, y) => x.start - y.start);
         return { ...a, claims, setAside, updatedAt: when };
-      });
+      }, { expectedVersion: version });
       return { article };
     },
 
-    'claims:promote': async ({ articleId, segmentId, checker }: OpInput<'claims:promote'>) => {
+    'claims:promote': async ({ articleId, segmentId, checker, version }: OpInput<'claims:promote'>) => {
       const who = requireChecker(store, checker, 'changing claims');
       const article = await store.update(articleId, (a) => {
         const index = a.setAside.findIndex((s) => s.id === segmentId);
@@ -116,10 +130,58 @@ export function claimHandlers({ store, now }: HandlerContext) {
         const setAside = [...a.setAside.slice(0, index), ...a.setAside.slice(index + 1)];
         const claims = [...a.claims, claim].sort((x, y) => x.start - y.start);
         return { ...a, claims, setAside, updatedAt: when };
-      });
+      }, { expectedVersion: version });
       return { article };
     },
   };
+}
+
+/** A claim asked for that the article no longer has: said in words, never by its id. */
+function goneClaim(article: Article): string {
+  return `That claim is no longer in “${article.title}”: it was split, merged or set aside, perhaps in another window.`;
+}
+
+function findClaim(article: Article, claimId: string): number {
+  const index = article.claims.findIndex((c) => c.id === claimId);
+  if (index < 0) throw new UserError(goneClaim(article), 'not-found');
+  return index;
+}
+
+/** `wanted` when no passage of the article has it (nor `taken`), else a new id. */
+function freeId(article: Article, wanted: string | undefined, taken?: string): string {
+  if (wanted === undefined || wanted === taken) return newId();
+  const used = [...article.claims, ...article.setAside, ...article.orphans].some((c) => c.id === wanted);
+  return used ? newId() : wanted;
+}
+
+/**
+ * The claim with the verdict it had before a split or merge that is being undone (or
+ * redone); a source removed from the article since is not cited again.
+ */
+function restored(article: Article, claim: Claim, restore: RestoredClaim, who: string, when: string): Claim {
+  if (!restore.patch) return claim;
+  const known = new Set(article.sources.map((s) => s.id));
+  const patch = restore.patch.sourceIds ? { ...restore.patch, sourceIds: restore.patch.sourceIds.filter((id) => known.has(id)) } : restore.patch;
+  return applyVerdictPatch(claim, patch, who, when, restore.restoreChange);
+}
+
+/** Says in the last history entry (the split or the merge) why it was made. */
+function noted(claim: Claim, why: string): Claim {
+  const last = claim.history.at(-1);
+  if (!last) return claim;
+  const entry: HistoryEntry = { ...last, detail: last.detail ? `${last.detail} (${why})` : why };
+  return { ...claim, history: [...claim.history.slice(0, -1), entry] };
+}
+
+/** The entries in order, each once (the same event reached a claim through both halves of a split). */
+function withoutRepeats(history: HistoryEntry[]): HistoryEntry[] {
+  const seen = new Set<string>();
+  return history.filter((entry) => {
+    const key = JSON.stringify(entry);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 

@@ -1,19 +1,86 @@
 import { SourceInput, type OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
-import type { Source } from '../../shared/model';
+import type { Article, Claim, Source } from '../../shared/model';
+import { applyVerdictPatch, quoteShort } from '../../shared/verdicts';
 import { newId } from '../ids';
 import { isWebAddress, titleFromUrl } from '../web-address';
-import type { HandlerContext } from './context';
+import { requireChecker, type HandlerContext } from './context';
 
 export function sourceHandlers({ store, now }: HandlerContext) {
   return {
-    'sources:add': async ({ articleId, source }: OpInput<'sources:add'>) => {
+    'sources:add': async ({ articleId, source, version }: OpInput<'sources:add'>) => {
       const at = now().toISOString();
       const created = makeSource(source, at);
-      await store.update(articleId, (a) => ({ ...a, sources: [...a.sources, created], updatedAt: at }));
-      return { source: created };
+      const written = await store.update(articleId, (a) => ({ ...a, sources: [...a.sources, created], updatedAt: at }), { expectedVersion: version });
+      return { source: created, version: written.version ?? 0 };
+    },
+
+    'sources:update': async ({ articleId, sourceId, source, version }: OpInput<'sources:update'>) => {
+      const at = now().toISOString();
+      let updated: Source | undefined;
+      const written = await store.update(
+        articleId,
+        (a) => {
+          const index = findSource(a, sourceId);
+          const old = a.sources[index]!;
+          updated = { ...makeSource(source, old.createdAt), id: old.id };
+          if (sameSource(old, updated)) return a;
+          return { ...a, sources: a.sources.map((s, i) => (i === index ? updated! : s)), updatedAt: at };
+        },
+        { expectedVersion: version },
+      );
+      return { source: updated!, version: written.version ?? 0 };
+    },
+
+    'sources:remove': async ({ articleId, sourceId, checker, version }: OpInput<'sources:remove'>) => {
+      const who = requireChecker(store, checker, 'removing a source');
+      const article = await store.update(
+        articleId,
+        (a) => {
+          const source = a.sources[findSource(a, sourceId)]!;
+          const at = now().toISOString();
+          const uncite = <C extends Claim>(claim: C): C => uncited(claim, source, who, at);
+          return {
+            ...a,
+            sources: a.sources.filter((s) => s.id !== sourceId),
+            claims: a.claims.map(uncite),
+            setAside: a.setAside.map(uncite),
+            orphans: a.orphans.map(uncite),
+            updatedAt: at,
+          };
+        },
+        { expectedVersion: version },
+      );
+      return { article };
     },
   };
+}
+
+function findSource(article: Article, sourceId: string): number {
+  const index = article.sources.findIndex((s) => s.id === sourceId);
+  if (index < 0) {
+    throw new UserError(`That source is no longer in the source list of “${article.title}”: it was removed, perhaps in another window.`, 'not-found');
+  }
+  return index;
+}
+
+/**
+ * The claim no longer citing `source`, with an entry in its history that names it. A
+ * claim sourced on it alone has nothing left to rest on and is unchecked again; a
+ * “changed since checked” flag stays, since nobody has looked at the new wording.
+ */
+function uncited<C extends Claim>(claim: C, source: Source, who: string, at: string): C {
+  if (!claim.verdict.sourceIds.includes(source.id)) return claim;
+  const sourceIds = claim.verdict.sourceIds.filter((id) => id !== source.id);
+  const alone = claim.verdict.status === 'sourced' && sourceIds.length === 0;
+  const next = applyVerdictPatch(claim, alone ? { sourceIds, status: 'unchecked' } : { sourceIds }, who, at, claim.changed) as C;
+  const detail = `source “${quoteShort(source.title)}” removed from the article${alone ? '; the claim rested on it alone, so it is unchecked again' : ''}`;
+  const entry = { ...next.history.at(-1)!, detail };
+  return { ...next, history: [...next.history.slice(0, -1), entry] };
+}
+
+function sameSource(a: Source, b: Source): boolean {
+  return (['kind', 'title', 'url', 'contact', 'accessedAt', 'excerpt'] as const).every((k) => a[k] === b[k]);
 }
 
 /**

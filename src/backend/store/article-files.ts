@@ -190,7 +190,9 @@ export async function newestGoodBackup(dataDir: string, id: string) {
       if (raw === null) continue;
       const document = decoderFor(ArticleDocument)(raw);
       if (document.article.id !== id) continue;
-      return { article: document.article, savedAt: new Date(Number(name.slice(0, -5))).toISOString() };
+      // When that version was saved, as the version itself records it (an older Factdesk's backup: the time in its name).
+      const legacy = legacyBackupTime(name);
+      return { article: document.article, savedAt: legacy !== null ? new Date(legacy).toISOString() : document.article.updatedAt };
     } catch {
       // a bad backup is skipped; older ones may still be good
     }

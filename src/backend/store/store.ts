@@ -6,7 +6,7 @@
 import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import type { LoadProblem } from '../../shared/contract';
+import { STALE_ARTICLE, type LoadProblem } from '../../shared/contract';
 import { describeZodError } from '../../shared/describe-zod-error';
 import { Article, type ArticleSummary, type Preferences } from '../../shared/model';
 import { UserError } from '../../shared/errors';
@@ -42,23 +42,28 @@ const CACHE_SIZE = 8;
 /** Files stat'ed at once while opening: enough to keep the disk busy, few enough not to flood the thread pool. */
 const STAT_BATCH = 128;
 
+export interface UpdateOptions {
+  /** The version the change was made against (Article.version); another one refuses it. */
+  expectedVersion?: number;
+}
+
 export interface StoreOptions {
   /**
    * A reader without the folder's lock (the CLI's list and export) must not
    * write: it migrates in memory only and leaves the summary index alone.
    */
   readOnly?: boolean;
-}
-
-export function summarize(article: Article): ArticleSummary {
-  return {
-    id: article.id,
   /**
    * Why it is read-only, when that is not the missing lock: the sentence a
    * write is refused with (a read-only data folder), also listed among the
    * problems so that every front door shows it.
    */
   readOnlyBecause?: string;
+}
+
+export function summarize(article: Article): ArticleSummary {
+  return {
+    id: article.id,
     title: article.title,
     publication: article.publication,
     createdAt: article.createdAt,
@@ -74,24 +79,24 @@ export class Store {
   private readonly backups: BackupKeeper;
   /** Recently used articles; the store is the only writer, so these stay true. */
   private readonly cache = new Map<string, Article>();
-
-  private constructor(
-    readonly dataDir: string,
-    private readonly library: Low<LibraryDocument>,
-    private readonly summaries: Map<string, ArticleSummary>,
   /**
    * The files this store moved to quarantine/ since it opened, or had to but could
    * not (each also among the problems), so that the command that did can say so.
    */
   readonly movedAside: LoadProblem[] = [];
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly library: Low<LibraryDocument>,
+    private readonly summaries: Map<string, ArticleSummary>,
     readonly problems: LoadProblem[],
     private readonly read: ReadOptions,
+    private readonly readOnlyBecause?: string,
   ) {
     this.backups = new BackupKeeper(dataDir);
   }
 
   static async open(dataDir: string, options: StoreOptions = {}): Promise<Store> {
-    private readonly readOnlyBecause?: string,
     const movedAside: LoadProblem[] = [];
     const read: ReadOptions = { writable: !options.readOnly && !options.readOnlyBecause, onMoved: (problem) => movedAside.push(problem) };
     let store: Store;
@@ -156,7 +161,7 @@ export class Store {
 
   async create(article: Article): Promise<Article> {
     return this.write(async () => {
-      const checked = checkedForWriting(article);
+      const checked = checkedForWriting({ ...article, version: article.version ?? 0 });
       if (this.summaries.has(checked.id)) throw new UserError(`An article with id “${checked.id}” already exists.`, 'conflict');
       await this.writeArticle(checked);
       return checked;
@@ -166,14 +171,19 @@ export class Store {
   /**
    * Reads the article, applies `change`, and saves the result, all inside the
    * write queue. When `change` returns the same object nothing is written; when
-   * it returns an article the schema refuses, nothing is written either.
+   * it returns an article the schema refuses, nothing is written either. A write counts
+   * the version up; one made against another version than the article's is refused.
    */
   async update(id: string, change: (article: Article) => Article, options: UpdateOptions = {}): Promise<Article> {
     return this.write(async () => {
       const current = await this.get(id);
+      // Compared inside the queue, so no other write can land between the check and this one.
+      if (options.expectedVersion !== undefined && options.expectedVersion !== (current.version ?? 0)) {
+        throw new UserError(STALE_ARTICLE, 'conflict');
+      }
       const next = change(current);
       if (next === current) return current;
-      const checked = checkedForWriting(next);
+      const checked = checkedForWriting({ ...next, version: (current.version ?? 0) + 1 });
       if (checked.id !== id) throw new Error(`store.update(${id}) returned article ${checked.id}`);
       await this.writeArticle(checked);
       return checked;
@@ -222,6 +232,10 @@ export class Store {
       if (this.summaries.has(id)) throw new UserError(`The article “${id}” is already in the library.`, 'conflict');
       const backup = await newestGoodBackup(this.dataDir, id);
       if (!backup) throw new UserError(`There is no readable backup of the article “${id}”.`, 'not-found');
+      // Whatever is at its name (a file that could not be opened, a folder) is not overwritten.
+      if (await stat(articlePath(this.dataDir, id)).catch(() => null)) {
+        throw new UserError(`articles/${id}.json is there but could not be read; move it out of the data folder first, then restore the backup.`, 'conflict');
+      }
       await articleDb(this.dataDir, backup.article).write();
       const summary = summarize(backup.article);
       this.summaries.set(id, summary);
@@ -230,20 +244,6 @@ export class Store {
     });
   }
 
-  preferences(): Preferences {
-      // Whatever is at its name (a file that could not be opened, a folder) is not overwritten.
-      if (await stat(articlePath(this.dataDir, id)).catch(() => null)) {
-        throw new UserError(`articles/${id}.json is there but could not be read; move it out of the data folder first, then restore the backup.`, 'conflict');
-      }
-    return this.library.data.preferences;
-  }
-
-  async setPreferences(patch: Partial<Preferences>): Promise<Preferences> {
-    return this.write(async () => {
-      this.library.data = { ...this.library.data, preferences: { ...this.library.data.preferences, ...patch } };
-      await this.library.write();
-      return this.library.data.preferences;
-    });
   /**
    * Puts a file of quarantine/ back once it reads and validates (an article whose
    * id is taken is refused, not overwritten); it is then no longer a problem.
@@ -266,6 +266,16 @@ export class Store {
     return listRecoverable(this.dataDir, (id) => this.summaries.has(id));
   }
 
+  preferences(): Preferences {
+    return this.library.data.preferences;
+  }
+
+  async setPreferences(patch: Partial<Preferences>): Promise<Preferences> {
+    return this.write(async () => {
+      this.library.data = { ...this.library.data, preferences: { ...this.library.data.preferences, ...patch } };
+      await this.library.write();
+      return this.library.data.preferences;
+    });
   }
 
   /** Resolves once every write accepted so far is on disk. */

@@ -190,11 +190,13 @@ describe('every operation that takes an article id', () => {
       'claims:promote': { articleId: id, segmentId: claimId, checker: 'Ana' },
       'claims:confirm': { articleId: id, claimId, checker: 'Ana' },
       'sources:add': { articleId: id, source: { url: 'https://example.org/' } },
+      'sources:update': { articleId: id, sourceId: 'source1', source: { url: 'https://example.org/' } },
+      'sources:remove': { articleId: id, sourceId: 'source1', checker: 'Ana' },
       'reports:export': { articleId: id, format: 'json' },
-    });
-    // Every operation whose input names an article (`id` or `articleId`) is in the table above.
       'claims:seenBefore': { articleId: id, claimId },
       'claims:reuseEarlier': { articleId: id, claimId, fromArticleId: article.id, fromClaimId: claimId, checker: 'Ana' },
+    });
+    // Every operation whose input names an article (`id` or `articleId`) is in the table above.
     const withId = OP_NAMES.filter((op) => {
       const shape = (contract[op].input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
       return 'id' in shape || 'articleId' in shape;

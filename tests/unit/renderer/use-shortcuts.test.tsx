@@ -59,4 +59,31 @@ describe('keyboard shortcuts', () => {
     expect(document.activeElement).not.toBe(box);
     expect(onEscape).not.toHaveBeenCalled();
   });
+
+  it('Esc in a search box leaves it and keeps the query (the browser would clear it)', () => {
+    render(<Harness onV={() => {}} />);
+    const box = document.querySelector('input[type="search"]') as HTMLInputElement;
+    box.value = 'seawall';
+    box.focus();
+    const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    box.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(document.activeElement).not.toBe(box);
+    expect(box.value).toBe('seawall');
+  });
+
+  it('asks the map of higher priority first; a handler returning false passes the key on', () => {
+    const calls: string[] = [];
+    let pending = true;
+    function Layers() {
+      useShortcuts({ Escape: () => void calls.push('desk: back') });
+      useShortcuts({ Escape: () => (pending ? (calls.push('claim: cancel'), true) : false) }, 1);
+      return null;
+    }
+    render(<Layers />);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    pending = false;
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(calls).toEqual(['claim: cancel', 'desk: back']);
+  });
 });

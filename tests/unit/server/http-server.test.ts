@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../src/backend/backend';
 import { Store } from '../../../src/backend/store/store';
-import { cookieName } from '../../../src/server/guard';
+import { cookieName, sessionCookie } from '../../../src/server/guard';
 import { startHttpServer, type RunningServer } from '../../../src/server/http-server';
 
 const INDEX_HTML = '<!doctype html><html><head><title>Factdesk</title></head><body>FACTDESK-INDEX</body></html>';
@@ -137,26 +137,33 @@ describe('the browser shell', () => {
     expect(list.value.articles).toEqual([]);
   });
 
-  it('opens with the ?token= address: 303 to / with an HttpOnly SameSite=Strict cookie, which then works', async () => {
+  it('opens with the ?token= address: 303 to the launch’s path with an HttpOnly SameSite=Strict cookie for that path only, which then works', async () => {
     const server = await start();
     const first = await send(server, { path: `/?token=${encodeURIComponent(server.token)}` });
     expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
+    expect(first.headers.location).toBe(server.path);
+    expect(server.path).toMatch(/^\/s\/[\w-]+\/$/);
     const setCookie = first.headers['set-cookie'];
     expect(setCookie).toHaveLength(1);
     const cookie = setCookie![0]!;
-    expect(cookie.startsWith(`${cookieName(server.port)}=${server.token};`)).toBe(true);
+    // The token bound to the port, never the token: another server on 127.0.0.1 that got it could not use it elsewhere.
+    expect(cookie.startsWith(`${cookieName(server.port)}=${sessionCookie({ port: server.port, token: server.token })};`)).toBe(true);
+    expect(cookie).not.toContain(server.token);
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=Strict/i);
+    // Cookies ignore ports: the path keeps the browser from sending it to other local servers.
+    expect(cookie).toMatch(new RegExp(`;\\s*Path=${server.path}(;|$)`));
     expect(first.body).not.toContain('FACTDESK-INDEX');
 
     const cookieHeader = cookie.split(';')[0]!;
-    const page = await send(server, { headers: { Cookie: cookieHeader } });
+    const page = await send(server, { path: server.path, headers: { Cookie: cookieHeader } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('FACTDESK-INDEX');
+    expect((await send(server, { path: `${server.path}assets/app.js`, headers: { Cookie: cookieHeader } })).status).toBe(200);
+    expect((await send(server, { path: server.path.slice(0, -1), headers: { Cookie: cookieHeader } })).headers.location).toBe(server.path);
     const listed = await send(server, {
       method: 'POST',
-      path: '/api/library:list',
+      path: `${server.path}api/library:list`,
       headers: { Cookie: cookieHeader, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${server.port}` },
       body: '{}',
     });
@@ -182,7 +189,7 @@ describe('the browser shell', () => {
     expect((await send(server, { path: `/?token=${server.token}`, headers: { Host: evil } })).status).toBe(403);
     expect((await api(server, 'library:list', {}, { Host: evil })).status).toBe(403);
     expect(
-      (await send(server, { headers: { Host: evil, Cookie: `${cookieName(server.port)}=${server.token}` } })).status,
+      (await send(server, { headers: { Host: evil, Cookie: `${cookieName(server.port)}=${sessionCookie(server)}` } })).status,
     ).toBe(403);
   });
 
@@ -306,6 +313,45 @@ describe('the browser shell', () => {
     const js = await send(server, { path: '/assets/app.js', headers: { 'X-Factdesk-Token': server.token } });
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it('streams article changes as server-sent events, to the page holding the token only', async () => {
+    const server = await start();
+    // Without the token (or with the token itself as the cookie): 403, like every request.
+    expect((await send(server, { path: `${server.path}events` })).status).toBe(403);
+    expect((await send(server, { path: '/events', headers: { Cookie: `${cookieName(server.port)}=${server.token}` } })).status).toBe(403);
+
+    const events: string[] = [];
+    const opened = new Promise<{ close(): void; headers: IncomingHttpHeaders }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: server.port, path: `${server.path}events`, headers: { Cookie: `${cookieName(server.port)}=${sessionCookie(server)}` }, agent: false },
+        (res) => {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => events.push(chunk));
+          resolve({ close: () => req.destroy(), headers: res.headers });
+        },
+      );
+      req.on('error', () => undefined);
+      req.on('timeout', reject);
+      req.end();
+    });
+    const stream = await opened;
+    expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+    const created = JSON.parse((await api(server, 'articles:create', { text: TEXT, meta: { title: 'Bridge' } })).body).value.article;
+    await api(server, 'claims:mark', { articleId: created.id, claimId: created.claims[0].id, checker: 'Ana', patch: { status: 'verified' } });
+    // Reading changes nothing and tells nobody.
+    await api(server, 'articles:get', { id: created.id });
+    await expect.poll(() => events.join('').match(/event: article/g)?.length ?? 0).toBe(2);
+    const data = events
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => JSON.parse(line.slice(6)));
+    expect(data).toEqual([
+      { articleId: created.id, version: 0 },
+      { articleId: created.id, version: 1 },
+    ]);
+    stream.close();
   });
 
   it('sends a Content-Security-Policy with every HTML page, and nosniff on responses', async () => {

@@ -67,6 +67,20 @@ const stepTests: Record<number, () => Promise<void>> = {
     // The same file migrated twice gives the same ids: a reader without the lock and a writer agree.
     expect(step.article!(old.article)).toEqual(step.article!(old.article));
   },
+  4: async () => {
+    const old = JSON.parse(await readFile(join(V2, `articles/${FERRY}.json`), 'utf8'));
+    const three = MIGRATIONS.find((m) => m.to === 3)!.article!(old.article);
+    expect(three.version).toBeUndefined();
+    const step = MIGRATIONS.find((m) => m.to === 4)!;
+    const migrated = Article.parse(step.article!(three));
+    // Every article starts counting at 0; nothing else changes.
+    expect(migrated.version).toBe(0);
+    expect({ ...step.article!(three), version: undefined }).toEqual({ ...three, version: undefined });
+    // A version already there is kept; a broken one starts again at 0.
+    expect(step.article!({ ...three, version: 7 }).version).toBe(7);
+    expect(step.article!({ ...three, version: -1 }).version).toBe(0);
+    expect(step.article!({ ...three, version: 'x' }).version).toBe(0);
+  },
 };
 
 describe('numbered migrations', () => {

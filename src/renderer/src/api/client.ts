@@ -26,7 +26,8 @@ const httpInvoke: Invoke = async (op, input) => {
   let response: Response;
   try {
     const body = JSON.stringify(input);
-    response = await fetch(`/api/${op}`, {
+    // Relative: the page lives under its launch's path, the only one its cookie is sent to.
+    response = await fetch(`api/${op}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,

@@ -5,7 +5,8 @@ import { trapTab } from './trap-tab';
  * A modal dialog over a backdrop. Tab stays inside it, and focus returns to where
  * it was on close; Esc closes it and goes no
  * further (the page's own Esc, "back to the library", must not fire as well). As a
- * form, Enter submits.
+ * form, Enter submits: the form sits inside the dialog element, since a <form> may not
+ * take the dialog role itself (axe: aria-allowed-role).
  */
 export function Dialog(props: {
   labelledBy: string;
@@ -26,30 +27,31 @@ export function Dialog(props: {
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, [opener]);
-  const common = {
-    className: `dialog ${props.className ?? ''}`.trim(),
-    role: props.role ?? 'dialog',
-    'aria-modal': true,
-    'aria-labelledby': props.labelledBy,
-    'aria-describedby': props.describedBy,
-    onClick: (e: React.MouseEvent) => e.stopPropagation(),
-    onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => {
-      trapTab(e, e.currentTarget);
-      if (e.key !== 'Escape' || !props.onClose) return;
-      e.preventDefault();
-      e.stopPropagation();
-      props.onClose();
-    },
-  } as const;
   return (
     <div className="backdrop" onClick={props.closeOnBackdrop ? props.onClose : undefined}>
-      {props.onSubmit ? (
-        <form {...common} onSubmit={props.onSubmit}>
-          {props.children}
-        </form>
-      ) : (
-        <div {...common}>{props.children}</div>
-      )}
+      <div
+        className={`dialog ${props.className ?? ''}`.trim()}
+        role={props.role ?? 'dialog'}
+        aria-modal={true}
+        aria-labelledby={props.labelledBy}
+        aria-describedby={props.describedBy}
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          trapTab(e, e.currentTarget);
+          if (e.key !== 'Escape' || !props.onClose) return;
+          e.preventDefault();
+          e.stopPropagation();
+          props.onClose();
+        }}
+      >
+        {props.onSubmit ? (
+          <form className="dialog-form" onSubmit={props.onSubmit}>
+            {props.children}
+          </form>
+        ) : (
+          props.children
+        )}
+      </div>
     </div>
   );
 }

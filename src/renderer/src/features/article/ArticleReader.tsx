@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { segmentsInOrder } from '../../../../shared/article-segments';
 import { setAsideWords } from '../../../../shared/claim-edits';
 import type { Article, Claim, SetAsideSegment } from '../../../../shared/model';
@@ -60,8 +60,13 @@ export const ArticleReader = memo(function ArticleReader(props: {
   onOpen: (id: string) => void;
 }) {
   const { article } = props;
+  const root = useRef<HTMLElement>(null);
+  // The reader opens on the passage selected, and follows the selection.
+  useEffect(() => {
+    root.current?.querySelector('.selected')?.scrollIntoView?.({ block: 'center' });
+  }, [props.selectedId]);
   return (
-    <article className="reader" aria-label="Article text">
+    <article className="reader" aria-label="Article text" ref={root}>
       {paragraphsOf(article).map((p) => {
         const firstClaim = p.pieces.find((piece): piece is Extract<Piece, { claim: Claim }> => 'claim' in piece);
         const section = firstClaim?.claim.section;

@@ -1,45 +1,62 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClaimFilter, ClaimSort } from '../../../../shared/claim-filter';
-import type { Claim, SetAsideSegment } from '../../../../shared/model';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { STALE_ARTICLE } from '../../../../shared/contract';
+import type { Article, Claim, SetAsideSegment } from '../../../../shared/model';
 import { countByStatus } from '../../../../shared/verdicts';
 import { errorMessage } from '../../api/client';
+import { PickerDialog } from '../../app/PickerDialog';
 import { BulkBar } from '../claims/BulkBar';
 import { ClaimFilters } from '../claims/ClaimFilters';
 import { ClaimsList } from '../claims/ClaimsList';
 import { countedSetAside, listItems, shortQuote, type ListItem } from '../claims/list-items';
+import { keyMap } from '../help/review-keys';
 import { ShortcutSheet } from '../help/ShortcutSheet';
 import { EditMetaDialog } from '../import/EditMetaDialog';
 import { ExportDialog } from '../report/ExportDialog';
 import { OrphansDialog } from '../revisions/OrphansDialog';
 import { RevisionDialog } from '../revisions/RevisionDialog';
-import { ClaimPanel, type ClaimPanelHandle } from '../review/ClaimPanel';
+import { ClaimPanel, type MergeBlock } from '../review/ClaimPanel';
 import { DoneSummary } from '../review/DoneSummary';
 import { SetAsidePanel } from '../review/SetAsidePanel';
+import { SourcesDialog } from '../review/SourcesDialog';
 import { ArticleReader } from './ArticleReader';
 import { ProgressBar } from './ProgressBar';
+import { claimAfter, claimAt, useReviewDesk } from './review-desk';
 import { STATUS_TEXT } from './status-style';
-import { useArticle, type UndoOutcome } from './use-article';
+import { isStale, useArticle, type ReloadReason } from './use-article';
 import { useShortcuts } from './use-shortcuts';
 
-type Dialog = 'help' | 'export' | 'done' | 'details' | 'revision' | 'orphans' | null;
+const NOTICE_MS = 6000;
 
 /** The review desk: the claims list on the left, one claim (or the whole article) on the right. */
 export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) {
-  const state = useArticle(id);
+  const [desk, dispatch] = useReviewDesk();
+  const deskRef = useRef(desk);
+  deskRef.current = desk;
+  const notice = useCallback((text: string | null) => dispatch({ type: 'notice', text }), [dispatch]);
+
+  /** What another window's save did to the passage on screen, in words. */
+  const onReload = useCallback(
+    (before: Article, after: Article, why: ReloadReason) => {
+      if (why === 'stale') return notice(STALE_ARTICLE);
+      const selected = deskRef.current.selectedId;
+      const index = before.claims.findIndex((c) => c.id === selected);
+      if (index < 0) return;
+      const now = after.claims.find((c) => c.id === selected);
+      if (!now) notice(`Claim ${index + 1} was split, merged or set aside in another window.`);
+      else if (now.verdict !== before.claims[index]!.verdict && JSON.stringify(now.verdict) !== JSON.stringify(before.claims[index]!.verdict)) {
+        notice(`Claim ${index + 1} was changed in another window: ${STATUS_TEXT[now.verdict.status].label.toLowerCase()}.`);
+      }
+    },
+    [notice],
+  );
+  const state = useArticle(id, { onReload });
   const { article } = state;
-  const [mode, setMode] = useState<'review' | 'read'>('review');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [filter, setFilter] = useState<ClaimFilter>({});
-  const [sort, setSort] = useState<ClaimSort>('article');
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  const [showSetAside, setShowSetAside] = useState(false);
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const panel = useRef<ClaimPanelHandle>(null);
   const search = useRef<HTMLInputElement>(null);
+  const workPane = useRef<HTMLElement>(null);
 
   const claims = article?.claims ?? NONE;
   const setAside = article?.setAside ?? NONE_SET_ASIDE;
+  const { filter, sort, showSetAside, selectedId, checked, mode } = desk;
   const counted = useMemo(() => countedSetAside(setAside), [setAside]);
   const items = useMemo(() => listItems({ claims, setAside }, filter, sort, showSetAside), [claims, setAside, filter, sort, showSetAside]);
   const shownSetAside = useMemo(() => items.filter((i) => i.kind === 'set-aside').length, [items]);
@@ -50,194 +67,176 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
   const current = currentIndex >= 0 ? claims[currentIndex] : undefined;
   const currentSegment = current ? undefined : setAside.find((s) => s.id === selectedId);
 
-  // Start on the first claim; keep a selection that still exists after a split or merge.
+  // Where the selection is in the text: a selection that disappears (split, merged or set
+  // aside, here or in another window) lands on the claim that now holds those words.
+  const lastStart = useRef<number | null>(null);
   useEffect(() => {
-    if (!current && !currentSegment && items.length > 0) setSelectedId(items[0]!.id);
-  }, [current, currentSegment, items]);
+    const start = (current ?? currentSegment)?.start;
+    if (start !== undefined) lastStart.current = start;
+  }, [current, currentSegment]);
+  useEffect(() => {
+    if (!article || current || currentSegment || items.length === 0) return;
+    const fallback = lastStart.current === null ? items[0]!.id : (claimAt(claims, lastStart.current) ?? items[0]!.id);
+    dispatch({ type: 'select', id: fallback });
+  }, [article, claims, current, currentSegment, items, dispatch]);
 
   // An article with no claims at all opens on its set-aside text, so some of it can be made a claim.
   const opened = useRef(false);
   useEffect(() => {
     if (!article || opened.current) return;
     opened.current = true;
-    if (article.claims.length === 0 && countedSetAside(article.setAside).length > 0) setShowSetAside(true);
-  }, [article]);
-
-  /**
-   * Where the selection goes when the passage `id` leaves the list: the next claim the
-   * list shows after it (the previous one at the end), else the next claim in the text.
-   */
-  const claimAfter = useCallback(
-    (id: string, list: ListItem[]): string | null => {
-      const position = list.findIndex((i) => i.id === id);
-      if (position >= 0) {
-        const after = list.slice(position + 1).find((i) => i.kind === 'claim');
-        const before = list.slice(0, position).findLast((i) => i.kind === 'claim');
-        return (after ?? before)?.id ?? null;
-      }
-      const start = [...claims, ...setAside].find((c) => c.id === id)?.start ?? 0;
-      const others = claims.filter((c) => c.id !== id);
-      return (others.find((c) => c.start > start) ?? others.at(-1))?.id ?? null;
-    },
-    [claims, setAside],
-  );
+    if (article.claims.length === 0 && countedSetAside(article.setAside).length > 0) dispatch({ type: 'showSetAside', show: true });
+  }, [article, dispatch]);
 
   // Reaching the last unchecked claim shows the done summary, once per transition.
   const lastUnchecked = useRef<number | null>(null);
   useEffect(() => {
     if (!article) return;
-    if (lastUnchecked.current !== null && lastUnchecked.current > 0 && counts.unchecked === 0) setDialog('done');
+    if (lastUnchecked.current !== null && lastUnchecked.current > 0 && counts.unchecked === 0) dispatch({ type: 'dialog', dialog: 'done' });
     lastUnchecked.current = counts.unchecked;
-  }, [article, counts.unchecked]);
+  }, [article, counts.unchecked, dispatch]);
 
-  // J and K walk the list as it is shown: claims, and set-aside rows when they are shown.
-  const move = useCallback(
-    (delta: number) => {
-      if (items.length === 0) return;
-      const position = items.findIndex((i) => i.id === selectedId);
-      const next = position < 0 ? 0 : Math.min(Math.max(position + delta, 0), items.length - 1);
-      setSelectedId(items[next]!.id);
-    },
-    [items, selectedId],
-  );
+  // A new passage on screen starts at its top.
+  useEffect(() => {
+    if (mode === 'review' && workPane.current) workPane.current.scrollTop = 0;
+  }, [selectedId, mode]);
 
-  const nextUnchecked = useCallback(() => {
+  /** A change refused or failed: the sentence, on the notice line. */
+  const failed = useCallback((e: unknown) => notice(isStale(e) ? STALE_ARTICLE : `Not saved: ${errorMessage(e)}`), [notice]);
+
+  const nextUnchecked = () => {
     const position = items.findIndex((i) => i.id === selectedId);
     for (let step = 1; step <= items.length; step++) {
       const item = items[(position + step + items.length) % items.length]!;
-      if (item.kind === 'claim' && item.claim.verdict.status === 'unchecked') return setSelectedId(item.id);
+      if (item.kind === 'claim' && item.claim.verdict.status === 'unchecked') return dispatch({ type: 'select', id: item.id });
     }
-    if (counts.unchecked === 0) setDialog('done');
-    else setNotice('No unchecked claim matches the current filter.');
-  }, [items, selectedId, counts.unchecked]);
+    if (counts.unchecked === 0) dispatch({ type: 'dialog', dialog: 'done' });
+    else notice('No unchecked claim matches the current filter.');
+  };
 
-  const select = useCallback(
-    (id: string) => {
-      setSelectedId(id);
-      setMode('review');
-      // Chosen in the reader: the list shows it too.
-      if (setAside.some((s) => s.id === id)) setShowSetAside(true);
-    },
-    [setAside],
-  );
+  const claimAfterIn = (passageId: string, list: ListItem[]) => {
+    const start = [...claims, ...setAside].find((c) => c.id === passageId)?.start ?? 0;
+    return claimAfter(passageId, list, claims, start);
+  };
 
-  const toggleSetAside = useCallback(
-    (show: boolean) => {
-      // Hiding the set-aside rows moves a selection on one of them to the claim after it.
-      if (!show && currentSegment) setSelectedId(claimAfter(currentSegment.id, items));
-      setShowSetAside(show);
-    },
-    [currentSegment, claimAfter, items],
-  );
+  const toggleSetAside = (show: boolean) =>
+    dispatch({ type: 'showSetAside', show, fallback: !show && currentSegment ? claimAfterIn(currentSegment.id, items) : undefined });
 
   /** After a passage moved: still selected where the list shows it, else the claim after it. */
-  const followMove = useCallback(
-    (id: string, nowSetAside: boolean, listBefore: ListItem[]) => {
-      setSelectedId(nowSetAside && !showSetAside ? claimAfter(id, listBefore) : id);
-    },
-    [showSetAside, claimAfter],
-  );
+  const followMove = (passageId: string, nowSetAside: boolean, listBefore: ListItem[]) =>
+    dispatch({ type: 'select', id: nowSetAside && !deskRef.current.showSetAside ? claimAfterIn(passageId, listBefore) : passageId });
 
-  const setCurrentAside = useCallback(async () => {
+  const setCurrentAside = async () => {
     if (!current) return;
     const listBefore = items;
     try {
       const name = await state.setAside(current.id);
       followMove(current.id, true, listBefore);
-      setNotice(`${capitalize(name)} set aside as not a claim. Ctrl+Z undoes it.`);
+      notice(`${capitalize(name)} set aside as not a claim. Ctrl+Z undoes it.`);
     } catch (e) {
-      setNotice(`Not saved: ${errorMessage(e)}`);
+      failed(e);
     }
-  }, [current, items, state, followMove]);
+  };
 
-  const promoteCurrent = useCallback(async () => {
+  const promoteCurrent = async () => {
     if (!currentSegment) return;
     try {
       const number = await state.promote(currentSegment.id);
-      setSelectedId(currentSegment.id);
-      setNotice(`${shortQuote(currentSegment.text)} is now claim ${number}. Ctrl+Z undoes it.`);
+      dispatch({ type: 'select', id: currentSegment.id });
+      notice(`${shortQuote(currentSegment.text)} is now claim ${number}. Ctrl+Z undoes it.`);
     } catch (e) {
-      setNotice(`Not saved: ${errorMessage(e)}`);
+      failed(e);
     }
-  }, [currentSegment, state]);
+  };
 
-  const toggleChecked = useCallback((claimId: string, on: boolean) => {
-    setChecked((set) => {
-      const next = new Set(set);
-      if (on) next.add(claimId);
-      else next.delete(claimId);
-      return next;
-    });
-  }, []);
+  const undoOrRedo = async (which: 'undo' | 'redo') => {
+    const listBefore = items;
+    try {
+      const outcome = which === 'undo' ? await state.undo() : await state.redo();
+      if (!outcome) return notice(`Nothing to ${which}.`);
+      if (outcome.segment) followMove(outcome.segment.id, outcome.segment.setAside, listBefore);
+      else dispatch({ type: 'select', id: outcome.selectId });
+      notice(`${which === 'undo' ? 'Undone' : 'Redone'}: ${outcome.description}.`);
+    } catch (e) {
+      failed(e);
+    }
+  };
 
-  const undoOrRedo = useCallback(
-    async (which: 'undo' | 'redo') => {
-      const listBefore = items;
-      try {
-        const outcome: UndoOutcome | null = which === 'undo' ? await state.undo() : await state.redo();
-        if (!outcome) return setNotice(`Nothing to ${which}.`);
-        setNotice(`${which === 'undo' ? 'Undone' : 'Redone'}: ${outcome.description}.`);
-        if (outcome.segment) followMove(outcome.segment.id, outcome.segment.setAside, listBefore);
-      } catch (e) {
-        setNotice(`Not saved: ${errorMessage(e)}`);
-      }
-    },
-    [state, items, followMove],
+  const split = async (claim: Claim, number: number, at: number) => {
+    const first = await state.split(claim.id, at);
+    dispatch({ type: 'select', id: first });
+    notice(`Claim ${number} split in two: claims ${number} and ${number + 1}. Ctrl+Z undoes it.`);
+  };
+
+  const merge = async (first: Claim, second: Claim, number: number) => {
+    const merged = await state.merge(first.id, second.id);
+    dispatch({ type: 'select', id: merged });
+    notice(`Claims ${number} and ${number + 1} merged into claim ${number}. Ctrl+Z undoes it.`);
+  };
+
+  useShortcuts(
+    keyMap('desk', {
+      next: () => dispatch({ type: 'move', delta: 1, items }),
+      previous: () => dispatch({ type: 'move', delta: -1, items }),
+      nextUnchecked,
+      goTo: () => dispatch({ type: 'dialog', dialog: 'goto' }),
+      search: () => search.current?.focus(),
+      sources: () => dispatch({ type: 'dialog', dialog: 'sources' }),
+      select: () => (current ? dispatch({ type: 'check', id: current.id }) : notice('Set-aside text gets no verdict: press P to make it a claim first.')),
+      setAside: () => (currentSegment ? notice('This is set aside already: P makes it a claim.') : void setCurrentAside()),
+      promote: () => (current ? notice('This is a claim already: O sets it aside.') : void promoteCurrent()),
+      undo: () => void undoOrRedo('undo'),
+      redo: () => void undoOrRedo('redo'),
+      read: () => dispatch({ type: 'mode', mode: 'toggle' }),
+      export: () => dispatch({ type: 'dialog', dialog: 'export' }),
+      help: () => dispatch({ type: 'dialog', dialog: 'help' }),
+      back: onBack,
+    }),
   );
 
-  /** A key meant for a claim, pressed on set-aside text: say what applies instead. */
-  const onClaimOnly = useCallback(
-    (action: () => void) => () => {
-      if (currentSegment) setNotice('Set-aside text gets no verdict: press P to make it a claim first.');
-      else action();
-    },
-    [currentSegment],
+  // The claim's own keys are the claim panel's; with no panel on screen, they say why nothing happens.
+  const noPanel = () => {
+    if (mode === 'read') notice('Press R to go back to reviewing, where the claim can be marked.');
+    else notice('Set-aside text gets no verdict: press P to make it a claim first.');
+  };
+  const withoutPanel = (current && mode === 'review') || !article ? () => false : noPanel;
+  useShortcuts(
+    keyMap('claim', {
+      verified: withoutPanel,
+      disputed: withoutPanel,
+      sourced: withoutPanel,
+      unchecked: withoutPanel,
+      note: withoutPanel,
+      correction: withoutPanel,
+      cancel: () => false,
+      cite: withoutPanel,
+      findSource: withoutPanel,
+      addSource: withoutPanel,
+      split: withoutPanel,
+      mergeNext: withoutPanel,
+      mergePrevious: withoutPanel,
+    }),
   );
-
-  useShortcuts({
-    j: () => move(1),
-    ArrowDown: () => move(1),
-    k: () => move(-1),
-    ArrowUp: () => move(-1),
-    J: nextUnchecked,
-    v: onClaimOnly(() => panel.current?.choose('verified')),
-    d: onClaimOnly(() => panel.current?.choose('disputed')),
-    s: onClaimOnly(() => panel.current?.choose('sourced')),
-    u: onClaimOnly(() => panel.current?.choose('unchecked')),
-    n: onClaimOnly(() => panel.current?.focusNote()),
-    c: onClaimOnly(() => panel.current?.focusCorrection()),
-    a: onClaimOnly(() => panel.current?.openAddSource()),
-    x: onClaimOnly(() => current && toggleChecked(current.id, !checked.has(current.id))),
-    o: () => (currentSegment ? setNotice('This is set aside already: P makes it a claim.') : void setCurrentAside()),
-    p: () => (current ? setNotice('This is a claim already: O sets it aside.') : void promoteCurrent()),
-    r: () => setMode((m) => (m === 'review' ? 'read' : 'review')),
-    e: () => setDialog('export'),
-    '/': () => search.current?.focus(),
-    '?': () => setDialog('help'),
-    Escape: onBack,
-    'Mod+z': () => void undoOrRedo('undo'),
-    'Mod+Shift+z': () => void undoOrRedo('redo'),
-  });
 
   // File > Export… in the desktop app's menu.
   useEffect(
     () =>
       window.factdeskMenu?.onMenuCommand((command) => {
-        if (command === 'menu:export') setDialog('export');
+        if (command === 'menu:export') dispatch({ type: 'dialog', dialog: 'export' });
       }),
-    [],
+    [dispatch],
   );
 
   useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 4000);
+    if (!desk.notice) return;
+    const timer = setTimeout(() => notice(null), NOTICE_MS);
     return () => clearTimeout(timer);
-  }, [notice]);
+  }, [desk.notice, desk.noticeId, notice]);
 
   if (state.loadError) {
     return (
-      <main className="article-view">
-        <p className="error" role="alert">
+      <main className="article-view" aria-labelledby="article-error">
+        <p className="error" role="alert" id="article-error">
           {state.loadError}
         </p>
         <button type="button" onClick={onBack}>
@@ -248,8 +247,14 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
   }
   if (!article) return <main className="article-view" aria-busy="true" aria-label="Opening the article" />;
 
-  const next = currentIndex >= 0 ? claims[currentIndex + 1] : undefined;
-  const canMerge = !!current && !!next && next.section === current.section && !article.text.slice(current.end, next.start).includes('\n');
+  const close = () => dispatch({ type: 'dialog', dialog: null });
+  const previousClaim = currentIndex > 0 ? claims[currentIndex - 1] : undefined;
+  const nextClaim = currentIndex >= 0 ? claims[currentIndex + 1] : undefined;
+  const mergeBlock = (first: Claim | undefined, second: Claim | undefined, number: number, edge: string): MergeBlock => {
+    if (!first || !second) return `Claim ${number} is the ${edge} claim: there is none ${edge === 'last' ? 'after' : 'before'} it to merge with.`;
+    const apart = first.section !== second.section || article.text.slice(first.end, second.start).includes('\n');
+    return apart ? `Claims ${number} and ${number + 1} are in different paragraphs, so they cannot be merged.` : null;
+  };
 
   return (
     <main className="article-view" aria-labelledby="article-title">
@@ -257,8 +262,10 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
         <button type="button" className="back" onClick={onBack} aria-label="Back to the library">
           ← Library
         </button>
-        <div>
-          <h1 id="article-title">{article.title}</h1>
+        <div className="article-name">
+          <h1 id="article-title" title={article.title}>
+            {article.title}
+          </h1>
           <p className="muted article-subtitle">{[article.publication, article.author, article.sourceUrl].filter(Boolean).join(' · ')}</p>
         </div>
         <div className="summary" aria-label="Progress">
@@ -281,35 +288,38 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
         </div>
         <div className="head-actions">
           <div className="segmented" role="group" aria-label="View">
-            <button type="button" aria-pressed={mode === 'review'} onClick={() => setMode('review')}>
+            <button type="button" aria-pressed={mode === 'review'} onClick={() => dispatch({ type: 'mode', mode: 'review' })}>
               Review
             </button>
-            <button type="button" aria-pressed={mode === 'read'} onClick={() => setMode('read')}>
+            <button type="button" aria-pressed={mode === 'read'} onClick={() => dispatch({ type: 'mode', mode: 'read' })} aria-keyshortcuts="R">
               Read article
             </button>
           </div>
-          <button type="button" onClick={() => setDialog('details')}>
+          <button type="button" onClick={() => dispatch({ type: 'dialog', dialog: 'sources' })} aria-keyshortcuts="Shift+A">
+            Sources ({article.sources.length})
+          </button>
+          <button type="button" onClick={() => dispatch({ type: 'dialog', dialog: 'details' })}>
             Details…
           </button>
-          <button type="button" onClick={() => setDialog('revision')}>
+          <button type="button" onClick={() => dispatch({ type: 'dialog', dialog: 'revision' })}>
             New revision…
           </button>
           {article.orphans.length > 0 && (
-            <button type="button" onClick={() => setDialog('orphans')}>
+            <button type="button" onClick={() => dispatch({ type: 'dialog', dialog: 'orphans' })}>
               Orphans ({article.orphans.length})
             </button>
           )}
-          <button type="button" onClick={() => setDialog('export')} aria-keyshortcuts="E">
+          <button type="button" onClick={() => dispatch({ type: 'dialog', dialog: 'export' })} aria-keyshortcuts="E">
             Export report…
           </button>
-          <button type="button" onClick={() => setDialog('help')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+          <button type="button" onClick={() => dispatch({ type: 'dialog', dialog: 'help' })} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
             ?
           </button>
         </div>
+        <p className="notice" role="status" aria-live="polite">
+          {desk.notice}
+        </p>
       </header>
-      <p className="notice" role="status" aria-live="polite">
-        {notice}
-      </p>
 
       {claims.length === 0 && counted.length === 0 ? (
         <p className="empty">This article has no claims to check.</p>
@@ -327,41 +337,54 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
               setAsideShown={shownSetAside}
               showSetAside={showSetAside}
               onShowSetAside={toggleSetAside}
-              onFilter={setFilter}
-              onSort={setSort}
+              onFilter={(next) => dispatch({ type: 'filter', filter: next })}
+              onSort={(next) => dispatch({ type: 'sort', sort: next })}
             />
             {checked.size > 0 && (
               <BulkBar
                 count={checked.size}
                 sources={article.sources}
-                onClear={() => setChecked(new Set())}
+                onClear={() => dispatch({ type: 'clearChecked' })}
                 onApply={async (patch) => {
                   await state.markMany([...checked], patch);
-                  setNotice(`${checked.size} claims marked ${patch.status}. Ctrl+Z undoes it.`);
-                  setChecked(new Set());
+                  notice(`${checked.size} claims marked ${patch.status}. Ctrl+Z undoes it.`);
+                  dispatch({ type: 'clearChecked' });
                 }}
               />
             )}
-            <ClaimsList items={items} selectedId={selectedId} checked={checked} onSelect={select} onCheck={toggleChecked} />
+            <ClaimsList
+              items={items}
+              selectedId={selectedId}
+              checked={checked}
+              onSelect={(passageId) => dispatch({ type: 'open', id: passageId, isSetAside: setAside.some((s) => s.id === passageId) })}
+              onCheck={(claimId, on) => dispatch({ type: 'check', id: claimId, on })}
+            />
           </aside>
-          <section className="work-pane" aria-label={mode === 'review' ? 'Review' : 'Article'}>
+          <section className="work-pane" ref={workPane} aria-label={mode === 'review' ? 'Review' : 'Article'}>
             {mode === 'read' ? (
-              <ArticleReader article={article} selectedId={selectedId} onOpen={select} />
+              <ArticleReader article={article} selectedId={selectedId} onOpen={(passageId) => dispatch({ type: 'open', id: passageId, isSetAside: setAside.some((s) => s.id === passageId) })} />
             ) : current ? (
               <ClaimPanel
                 key={current.id}
-                ref={panel}
                 claim={current}
                 number={currentIndex + 1}
                 total={claims.length}
                 articleText={article.text}
                 sources={article.sources}
-                onPatch={(patch) => state.mark(current.id, patch)}
+                onSave={(build, options) => state.update(current.id, build, options)}
+                version={state.version}
                 onAddSource={state.addSource}
-                onSplit={(at) => state.split(current.id, at)}
-                onMerge={canMerge ? () => state.merge(current.id, next!.id) : undefined}
+                onSplit={(at) => split(current, currentIndex + 1, at)}
+                onMerge={(direction) =>
+                  direction === 'next' ? merge(current, nextClaim!, currentIndex + 1) : merge(previousClaim!, current, currentIndex)
+                }
+                mergeBlocked={{
+                  next: mergeBlock(current, nextClaim, currentIndex + 1, 'last'),
+                  previous: previousClaim ? mergeBlock(previousClaim, current, currentIndex, 'first') : `Claim 1 is the first claim: there is none before it to merge with.`,
+                }}
                 onConfirmChange={() => state.confirm(current.id)}
                 onSetAside={setCurrentAside}
+                onNotice={notice}
               />
             ) : currentSegment ? (
               <SetAsidePanel key={currentSegment.id} segment={currentSegment} articleText={article.text} sources={article.sources} onPromote={promoteCurrent} />
@@ -372,23 +395,52 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
         </div>
       )}
 
-      {dialog === 'help' && <ShortcutSheet onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog articleId={article.id} claims={claims} listFilter={filter} onClose={() => setDialog(null)} />}
-      {dialog === 'revision' && <RevisionDialog onRevise={state.revise} onClose={() => setDialog(null)} />}
-      {dialog === 'orphans' && <OrphansDialog orphans={article.orphans} onClose={() => setDialog(null)} />}
-      {dialog === 'details' && (
+      {desk.dialog === 'help' && <ShortcutSheet onClose={close} />}
+      {desk.dialog === 'export' && <ExportDialog articleId={article.id} claims={claims} listFilter={filter} onClose={close} />}
+      {desk.dialog === 'revision' && <RevisionDialog onRevise={state.revise} onClose={close} />}
+      {desk.dialog === 'orphans' && <OrphansDialog orphans={article.orphans} onClose={close} />}
+      {desk.dialog === 'sources' && <SourcesDialog sources={article.sources} claims={claims} onUpdate={state.updateSource} onRemove={state.removeSource} onClose={close} />}
+      {desk.dialog === 'goto' && (
+        <PickerDialog
+          title="Go to claim"
+          label="Claim number, or words from it"
+          placeholder="12, or “seawall”"
+          items={claims}
+          keyOf={(c) => c.id}
+          matches={(c, q) => (/^\d+$/.test(q) ? String(claims.indexOf(c) + 1).startsWith(q) : c.text.toLowerCase().includes(q))}
+          rank={(found, q) => (/^\d+$/.test(q) ? [...found].sort((a, b) => Number(String(claims.indexOf(a) + 1) !== q) - Number(String(claims.indexOf(b) + 1) !== q)) : found)}
+          describe={(c) => `Claim ${claims.indexOf(c) + 1}: ${c.text}`}
+          render={(c) => (
+            <>
+              <span className="picker-number">{claims.indexOf(c) + 1}</span>
+              <span className={`status-icon status-${c.verdict.status}`} aria-hidden="true">
+                {STATUS_TEXT[c.verdict.status].icon}
+              </span>{' '}
+              {c.text}
+            </>
+          )}
+          empty="No claim has that number or those words."
+          onChoose={(c) => {
+            close();
+            dispatch({ type: 'open', id: c.id, isSetAside: false });
+            if (!items.some((i) => i.id === c.id)) notice(`Claim ${claims.indexOf(c) + 1} is not in the filtered list; the filter stays as it is.`);
+          }}
+          onClose={close}
+        />
+      )}
+      {desk.dialog === 'details' && (
         <EditMetaDialog
           articleId={article.id}
           meta={{ title: article.title, sourceUrl: article.sourceUrl, author: article.author, publication: article.publication, publishedAt: article.publishedAt }}
-          onCancel={() => setDialog(null)}
+          onCancel={close}
           onSaved={(_summary, meta) => {
             state.setMeta(meta);
-            setDialog(null);
+            close();
           }}
         />
       )}
-      {dialog === 'done' && (
-        <DoneSummary counts={counts} total={claims.length} onClose={() => setDialog(null)} onLibrary={onBack} onExport={() => setDialog('export')} />
+      {desk.dialog === 'done' && (
+        <DoneSummary counts={counts} total={claims.length} onClose={close} onLibrary={onBack} onExport={() => dispatch({ type: 'dialog', dialog: 'export' })} />
       )}
     </main>
   );

@@ -1,63 +1,81 @@
-// The open article and every change made to it from the review desk: saves go
-// straight to the backend, and verdict changes, set-asides and promotions can be
-// undone and redone (an undo is a new change, recorded in the history like any
-// other: history is never rewritten).
+// The open article and every change made to it from the review desk. Changes go to the
+// backend one at a time, in the order they were made, each built from the article as
+// the previous one left it (two quick toggles both count) and sent with the version it
+// was made against: a change made against an out-of-date article is refused, the
+// article reloaded, and nothing overwritten. Saves by other windows arrive as events
+// and are loaded at once. Verdicts, splits, merges, set-asides and promotions can be
+// undone and redone; an entry leaves its stack only once its save succeeded.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OpInput, SourceInput, VerdictPatch } from '../../../../shared/contract';
-import type { Article, ArticleMeta, Claim, SetAsideKind, Source, Verdict } from '../../../../shared/model';
+import { STALE_ARTICLE, type SourceInput, type VerdictPatch } from '../../../../shared/contract';
+import { UserError } from '../../../../shared/errors';
+import type { Article, ArticleMeta, Claim, SetAsideKind } from '../../../../shared/model';
+import { onArticleChanged } from '../../api/article-events';
 import { api, errorMessage } from '../../api/client';
 import type { PickedFile } from '../../files/read-file';
 import { shortQuote } from '../claims/list-items';
+import {
+  NO_STACKS,
+  claimOf,
+  describeVerdicts,
+  pushEntry,
+  renameIds,
+  restoredOf,
+  stillHolds,
+  verdictPatch,
+  type SegmentMove,
+  type Stacks,
+  type UndoEntry,
+  type VerdictChange,
+} from './undo';
 
-type VerdictChange = OpInput<'claims:markMany'>['changes'][number];
-
-/**
- * One step the checker can take back: verdict changes (undone by the verdicts they
- * replaced), or a passage moved between the claims and the set-aside text (undone by
- * the other op: `claims:setAside` and `claims:promote` undo each other, ids stable).
- */
-export type UndoEntry =
-  | { kind: 'verdicts'; label: string; before: VerdictChange[]; after: VerdictChange[] }
-  | { kind: 'segment'; label: string; id: string; done: SegmentMove; setAsideAs: SetAsideKind };
-
-/** Where a passage went: set aside as not a claim, or made a claim. */
-export type SegmentMove = 'set-aside' | 'promote';
+export type { SegmentMove, UndoEntry } from './undo';
 
 /** What an undo or redo did, for the notice and the selection. */
 export interface UndoOutcome {
-  /** “verdict change”, “3 claims change”, “claim 12 set aside”, ““Credit…” made a claim”. */
+  /** “claim 12 back to unchecked”, “claim 12 set aside”, ““Credit…” made a claim”, “claim 3 split in two”. */
   description: string;
+  /** The claim (or passage) it changed, to select. */
+  selectId: string;
   /** For a set-aside or a promotion: the passage, and whether it is now set aside. */
   segment?: { id: string; setAside: boolean };
 }
 
-type Stacks = { undo: UndoEntry[]; redo: UndoEntry[] };
+/** Why the article was loaded again: a save in another window (live), or a change of ours refused as out of date (stale). */
+export type ReloadReason = 'live' | 'stale';
 
-/** The stacks after an entry was done anew, undone or redone. */
-export function pushEntry(stacks: Stacks, entry: UndoEntry, record: 'new' | 'undo' | 'redo'): Stacks {
-  if (record === 'new') return { undo: [...stacks.undo, entry].slice(-200), redo: [] };
-  if (record === 'undo') return { undo: stacks.undo, redo: [...stacks.redo, entry] };
-  return { undo: [...stacks.undo, entry], redo: stacks.redo };
-}
-
-function verdictPatch(verdict: Verdict): VerdictPatch {
-  return { status: verdict.status, note: verdict.note, correction: verdict.correction, sourceIds: verdict.sourceIds };
+export interface SaveOptions {
+  /**
+   * The version the change was made against, when that is older than the latest (a
+   * note typed since before): the backend refuses it if anyone else saved in between.
+   */
+  basedOn?: number;
 }
 
 export interface ArticleState {
   article: Article | null;
   loadError: string | null;
-  /** Saves a verdict change to one claim; throws with the sentence to show on failure. */
-  mark(claimId: string, patch: VerdictPatch): Promise<{ warnings: string[] }>;
+  /** The article's version as this window last saw it. */
+  version(): number;
+  /**
+   * Saves a verdict change to one claim. `build` gets the claim as every earlier change
+   * left it and returns the patch (null: nothing to save); throws with the sentence to
+   * show on failure.
+   */
+  update(claimId: string, build: (claim: Claim) => VerdictPatch | null, options?: SaveOptions): Promise<{ patch: VerdictPatch; warnings: string[] } | null>;
+  mark(claimId: string, patch: VerdictPatch, options?: SaveOptions): Promise<{ warnings: string[] }>;
   markMany(claimIds: string[], patch: VerdictPatch): Promise<void>;
-  addSource(input: SourceInput): Promise<Source>;
-  split(claimId: string, at: number): Promise<void>;
-  merge(claimId: string, nextClaimId: string): Promise<void>;
+  addSource(input: SourceInput): Promise<string>;
+  updateSource(sourceId: string, input: SourceInput): Promise<void>;
+  removeSource(sourceId: string): Promise<void>;
+  /** Splits a claim before offset `at`; returns the first half's id. */
+  split(claimId: string, at: number): Promise<string>;
+  /** Merges a claim with the one right after it; returns the merged claim's id. */
+  merge(claimId: string, nextClaimId: string): Promise<string>;
   /** Applies a new draft, pasted or from a file; returns a one-line summary of what happened to the claims. */
   revise(draft: { text: string } | { file: PickedFile }): Promise<string>;
   /** Confirms that a changed claim's verdict still holds. */
   confirm(claimId: string): Promise<void>;
-  /** Shows metadata saved elsewhere (the details dialog). */
+  /** Shows metadata saved elsewhere (the details dialog), and catches up with the version it made. */
   setMeta(meta: ArticleMeta): void;
   /** Sets a claim aside as “not a claim”; returns what the notice should name (“claim 12”). */
   setAside(claimId: string): Promise<string>;
@@ -69,181 +87,415 @@ export interface ArticleState {
   canRedo: boolean;
 }
 
-export function useArticle(id: string): ArticleState {
-  const [article, setArticle] = useState<Article | null>(null);
+export function isStale(error: unknown): boolean {
+  return error instanceof UserError && error.code === 'conflict';
+}
+
+export function useArticle(id: string, options: { onReload?: (before: Article, after: Article, why: ReloadReason) => void } = {}): ArticleState {
+  const [article, setArticleState] = useState<Article | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [stacks, setStacks] = useState<Stacks>({ undo: [], redo: [] });
+  const [stacks, setStacksState] = useState<Stacks>(NO_STACKS);
   const articleRef = useRef<Article | null>(null);
-  articleRef.current = article;
+  const stacksRef = useRef<Stacks>(NO_STACKS);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Version → the version our own change made of it: a note typed since version 4 is not stale for our own saves since. */
+  const ownNext = useRef(new Map<number, number>());
+  const onReload = useRef(options.onReload);
+  onReload.current = options.onReload;
+
+  const setArticle = useCallback((next: Article) => {
+    articleRef.current = next;
+    setArticleState(next);
+  }, []);
+  const setStacks = useCallback((change: (s: Stacks) => Stacks) => {
+    stacksRef.current = change(stacksRef.current);
+    setStacksState(stacksRef.current);
+  }, []);
+  const current = () => articleRef.current!;
+  const versionOf = (a: Article | null) => a?.version ?? 0;
+  const version = useCallback(() => versionOf(articleRef.current), []);
+
+  /** Runs `task` after every change asked for before it, whatever became of them. */
+  const run = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+    const result = queue.current.then(task, task);
+    queue.current = result.catch(() => undefined);
+    return result;
+  }, []);
+
+  /** Our own change took the article from `from` to `to`. */
+  const advanced = useCallback((from: number, next: Article) => {
+    if (versionOf(next) !== from) ownNext.current.set(from, versionOf(next));
+    setArticle(next);
+  }, [setArticle]);
+
+  const reload = useCallback(
+    async (why: ReloadReason) => {
+      const before = articleRef.current;
+      const { article: fresh } = await api['articles:get']({ id });
+      setArticle(fresh);
+      if (before) onReload.current?.(before, fresh, why);
+    },
+    [id, setArticle],
+  );
+
+  /**
+   * Sends one change with the version it was made against. A refusal because another
+   * window saved first reloads the article, then throws the sentence that says so.
+   */
+  const send = useCallback(
+    async <T,>(call: (version: number) => Promise<T>, basedOn?: number): Promise<T> => {
+      let seen = basedOn ?? version();
+      for (let next = ownNext.current.get(seen); next !== undefined; next = ownNext.current.get(seen)) seen = next;
+      try {
+        return await call(seen);
+      } catch (error) {
+        if (!isStale(error)) throw error;
+        await reload('stale').catch(() => undefined);
+        throw new UserError(STALE_ARTICLE, 'conflict');
+      }
+    },
+    [reload, version],
+  );
 
   useEffect(() => {
     api['articles:get']({ id }).then(
       (result) => setArticle(result.article),
       (e) => setLoadError(errorMessage(e)),
     );
-  }, [id]);
+  }, [id, setArticle]);
 
-  const replaceClaims = useCallback((claims: Claim[]) => {
+  // Another window saved this article: load it (after our own saves in flight, which may be that very change).
+  useEffect(
+    () =>
+      onArticleChanged((change) => {
+        const saved = change.version;
+        if (change.articleId !== id) return;
+        if (saved === null) {
+          setLoadError('This article was deleted in another window.');
+          return;
+        }
+        void run(async () => {
+          // Our own saves, answered already, may be that version or later ones.
+          if (!articleRef.current || versionOf(articleRef.current) >= saved) return;
+          await reload('live');
+        }).catch(() => undefined);
+      }),
+    [id, run, reload],
+  );
+
+  const replaceClaims = (from: Article, claims: Claim[], version: number) => {
     const byId = new Map(claims.map((c) => [c.id, c]));
-    setArticle((a) => (a ? { ...a, claims: a.claims.map((c) => byId.get(c.id) ?? c) } : a));
-  }, []);
+    const a = current();
+    advanced(versionOf(from), { ...a, claims: a.claims.map((c) => byId.get(c.id) ?? c), version });
+  };
 
-  /**
-   * Applies changes and records how to revert them. An undo applies an entry's
-   * `before` and files the reverse on the redo stack; a redo applies `after`.
-   */
+  /** Applies verdict changes and files the way back (the verdicts and flags they replace). */
   const apply = useCallback(
-    async (changes: VerdictChange[], label: string, record: 'new' | 'undo' | 'redo') => {
-      const current = articleRef.current!;
-      const byId = new Map(current.claims.map((c) => [c.id, c]));
-      // The way back: each claim's verdict, and the “changed since checked” flag this change may clear.
+    async (changes: VerdictChange[], record: 'new' | 'undo' | 'redo', entry?: Extract<UndoEntry, { kind: 'verdicts' }>, basedOn?: number) => {
+      const from = current();
+      const byId = new Map(from.claims.map((c) => [c.id, c]));
+      const missing = changes.find((c) => !byId.has(c.claimId));
+      if (missing) throw new UserError('That claim is no longer in the article: it was split, merged or set aside, perhaps in another window.', 'not-found');
       const before = changes.map(({ claimId }) => {
         const { verdict, changed } = byId.get(claimId)!;
         return { claimId, patch: verdictPatch(verdict), ...(changed ? { restoreChange: changed } : {}) };
       });
-      const result = await api['claims:markMany']({ articleId: current.id, changes });
-      replaceClaims(result.claims);
-      const changed = result.claims.some((c) => c.history.length !== byId.get(c.id)!.history.length);
-      if (changed) {
-        const entry: UndoEntry = { kind: 'verdicts', label, before, after: changes };
-        setStacks((s) => pushEntry(s, record === 'undo' ? { ...entry, before: entry.after, after: entry.before } : entry, record));
-      }
+      const result = await send((version) => api['claims:markMany']({ articleId: from.id, changes, version }), basedOn);
+      replaceClaims(from, result.claims, result.version);
+      const changedAny = result.claims.some((c) => c.history.length !== byId.get(c.id)!.history.length);
+      if (record === 'new' && changedAny) setStacks((s) => pushEntry(s, { kind: 'verdicts', before, after: changes }, 'new'));
+      if (record !== 'new' && entry) setStacks((s) => pushEntry(s, entry, record));
       return result;
     },
-    [replaceClaims],
+    [send, setStacks],
+  );
+
+  const update = useCallback(
+    (claimId: string, build: (claim: Claim) => VerdictPatch | null, options: SaveOptions = {}) =>
+      run(async () => {
+        const claim = current().claims.find((c) => c.id === claimId);
+        if (!claim) throw new UserError('That claim is no longer in the article: it was split, merged or set aside, perhaps in another window.', 'not-found');
+        const patch = build(claim);
+        if (!patch) return null;
+        const result = await apply([{ claimId, patch }], 'new', undefined, options.basedOn);
+        return { patch, warnings: result.warnings };
+      }),
+    [run, apply],
   );
 
   const mark = useCallback(
-    async (claimId: string, patch: VerdictPatch) => {
-      const result = await apply([{ claimId, patch }], 'verdict', 'new');
-      return { warnings: result.warnings };
-    },
-    [apply],
+    async (claimId: string, patch: VerdictPatch, options?: SaveOptions) => ({ warnings: (await update(claimId, () => patch, options))?.warnings ?? [] }),
+    [update],
   );
 
   const markMany = useCallback(
-    async (claimIds: string[], patch: VerdictPatch) => {
-      await apply(claimIds.map((claimId) => ({ claimId, patch })), `${claimIds.length} claims`, 'new');
-    },
-    [apply],
+    (claimIds: string[], patch: VerdictPatch) =>
+      run(async () => {
+        await apply(claimIds.map((claimId) => ({ claimId, patch })), 'new');
+      }),
+    [run, apply],
   );
 
   /**
-   * Moves a passage between the claims and the set-aside text, and files the step on a
-   * stack. `setAsideAs` is what it is (or was) set aside as, so an undone promotion puts
-   * a credit back as a credit, not as the checker's “not a claim”.
+   * Moves a passage between the claims and the set-aside text. `setAsideAs` is what it
+   * is (or was) set aside as, so an undone promotion puts a credit back as a credit.
    */
-  const moveSegment = useCallback(async (id: string, move: SegmentMove, label: string, record: 'new' | 'undo' | 'redo', setAsideAs: SetAsideKind) => {
-    const articleId = articleRef.current!.id;
-    const { article: next } =
-      move === 'set-aside'
-        ? await api['claims:setAside']({ articleId, claimId: id, kind: setAsideAs })
-        : await api['claims:promote']({ articleId, segmentId: id });
-    articleRef.current = next;
-    setArticle(next);
-    // The entry keeps what was first done; an undo applies the other op.
-    const done: SegmentMove = record === 'undo' ? (move === 'set-aside' ? 'promote' : 'set-aside') : move;
-    setStacks((s) => pushEntry(s, { kind: 'segment', label, id, done, setAsideAs }, record));
-    return next;
-  }, []);
+  const moveSegment = useCallback(
+    async (segmentId: string, move: SegmentMove, setAsideAs: SetAsideKind) => {
+      const from = current();
+      const { article: next } = await send((version) =>
+        move === 'set-aside'
+          ? api['claims:setAside']({ articleId: from.id, claimId: segmentId, kind: setAsideAs, version })
+          : api['claims:promote']({ articleId: from.id, segmentId, version }),
+      );
+      advanced(versionOf(from), next);
+      return next;
+    },
+    [send, advanced],
+  );
 
   const setAside = useCallback(
-    async (claimId: string) => {
-      const number = articleRef.current!.claims.findIndex((c) => c.id === claimId) + 1;
-      const name = `claim ${number}`;
-      await moveSegment(claimId, 'set-aside', `${name} set aside`, 'new', 'not-a-claim');
-      return name;
-    },
-    [moveSegment],
+    (claimId: string) =>
+      run(async () => {
+        const name = `claim ${current().claims.findIndex((c) => c.id === claimId) + 1}`;
+        await moveSegment(claimId, 'set-aside', 'not-a-claim');
+        setStacks((s) => pushEntry(s, { kind: 'segment', label: `${name} set aside`, id: claimId, done: 'set-aside', setAsideAs: 'not-a-claim' }, 'new'));
+        return name;
+      }),
+    [run, moveSegment, setStacks],
   );
 
   const promote = useCallback(
-    async (segmentId: string) => {
-      const segment = articleRef.current!.setAside.find((s) => s.id === segmentId);
-      const next = await moveSegment(segmentId, 'promote', `${shortQuote(segment?.text ?? '')} made a claim`, 'new', segment?.setAside ?? 'not-a-claim');
-      return next.claims.findIndex((c) => c.id === segmentId) + 1;
-    },
-    [moveSegment],
+    (segmentId: string) =>
+      run(async () => {
+        const segment = current().setAside.find((s) => s.id === segmentId);
+        const setAsideAs = segment?.setAside ?? 'not-a-claim';
+        const next = await moveSegment(segmentId, 'promote', setAsideAs);
+        setStacks((s) => pushEntry(s, { kind: 'segment', label: `${shortQuote(segment?.text ?? '')} made a claim`, id: segmentId, done: 'promote', setAsideAs }, 'new'));
+        return next.claims.findIndex((c) => c.id === segmentId) + 1;
+      }),
+    [run, moveSegment, setStacks],
   );
 
+  /** Splits, and says which ids the halves got (those asked for, unless taken). */
+  const splitNow = useCallback(
+    async (claimId: string, at: number, restore?: Parameters<(typeof api)['claims:split']>[0]['restore']) => {
+      const from = current();
+      const index = from.claims.findIndex((c) => c.id === claimId);
+      const { article: next } = await send((version) => api['claims:split']({ articleId: from.id, claimId, at, version, ...(restore ? { restore } : {}) }));
+      advanced(versionOf(from), next);
+      return [next.claims[index]!.id, next.claims[index + 1]!.id] as [string, string];
+    },
+    [send, advanced],
+  );
+
+  const mergeNow = useCallback(
+    async (claimId: string, nextClaimId: string, restore?: Parameters<(typeof api)['claims:merge']>[0]['restore']) => {
+      const from = current();
+      const index = from.claims.findIndex((c) => c.id === claimId);
+      const { article: next } = await send((version) => api['claims:merge']({ articleId: from.id, claimId, nextClaimId, version, ...(restore ? { restore } : {}) }));
+      advanced(versionOf(from), next);
+      return next.claims[index]!.id;
+    },
+    [send, advanced],
+  );
+
+  const split = useCallback(
+    (claimId: string, at: number) =>
+      run(async () => {
+        const original = current().claims.find((c) => c.id === claimId);
+        const halves = await splitNow(claimId, at);
+        if (original) setStacks((s) => pushEntry(s, { kind: 'split', original: restoredOf(original), at, halves }, 'new'));
+        return halves[0];
+      }),
+    [run, splitNow, setStacks],
+  );
+
+  const merge = useCallback(
+    (claimId: string, nextClaimId: string) =>
+      run(async () => {
+        const claims = current().claims;
+        const [first, second] = [claims.find((c) => c.id === claimId), claims.find((c) => c.id === nextClaimId)];
+        const merged = await mergeNow(claimId, nextClaimId);
+        if (first && second) {
+          setStacks((s) => pushEntry(s, { kind: 'merge', parts: [restoredOf(first), restoredOf(second)], at: second.start, merged }, 'new'));
+        }
+        return merged;
+      }),
+    [run, mergeNow, setStacks],
+  );
+
+  /** Undoes or redoes `entry`; it moves to the other stack only once the change is saved. */
   const takeBack = useCallback(
-    async (entry: UndoEntry, record: 'undo' | 'redo'): Promise<UndoOutcome> => {
-      if (entry.kind === 'verdicts') {
-        await apply(record === 'undo' ? entry.before : entry.after, entry.label, record);
-        return { description: `${entry.label} change` };
+    async (entry: UndoEntry, direction: 'undo' | 'redo'): Promise<UndoOutcome> => {
+      const claims = current().claims;
+      const number = (claimId: string) => claims.findIndex((c) => c.id === claimId) + 1;
+      switch (entry.kind) {
+        case 'verdicts': {
+          const expected = direction === 'undo' ? entry.after : entry.before;
+          if (!stillHolds(expected, claims)) {
+            // Another window changed these claims since: taking ours back would overwrite theirs.
+            setStacks((s) => (direction === 'undo' ? { ...s, undo: s.undo.slice(0, -1) } : { ...s, redo: s.redo.slice(0, -1) }));
+            throw new UserError(`Not ${direction === 'undo' ? 'undone' : 'redone'}: those claims were changed in another window since.`);
+          }
+          await apply(direction === 'undo' ? entry.before : entry.after, direction, entry);
+          return { description: describeVerdicts(entry, direction, current().claims), selectId: claimOf(entry, direction) };
+        }
+        case 'segment': {
+          const move: SegmentMove = direction === 'redo' ? entry.done : entry.done === 'set-aside' ? 'promote' : 'set-aside';
+          await moveSegment(entry.id, move, entry.setAsideAs);
+          setStacks((s) => pushEntry(s, entry, direction));
+          return { description: entry.label, selectId: entry.id, segment: { id: entry.id, setAside: move === 'set-aside' } };
+        }
+        case 'split': {
+          const [h1, h2] = entry.halves;
+          let description: string;
+          let done: UndoEntry = entry;
+          if (direction === 'undo') {
+            description = `claim ${number(h1)} split in two`;
+            const merged = await mergeNow(h1, h2, entry.original);
+            if (merged !== entry.original.id) setStacks((s) => renameIds(s, entry.original.id, merged));
+            done = { ...entry, original: { ...entry.original, id: merged } };
+          } else {
+            description = `claim ${number(entry.original.id)} split in two`;
+            const halves = await splitNow(entry.original.id, entry.at, [{ id: h1 }, { id: h2 }]);
+            setStacks((s) => renameIds(renameIds(s, h1, halves[0]), h2, halves[1]));
+            done = { ...entry, halves };
+          }
+          setStacks((s) => pushEntry(s, done, direction));
+          return { description, selectId: claimOf(done, direction) };
+        }
+        case 'merge': {
+          const [first, second] = entry.parts;
+          let description: string;
+          let done: UndoEntry = entry;
+          if (direction === 'undo') {
+            const n = number(entry.merged);
+            description = `claims ${n} and ${n + 1} merged`;
+            const halves = await splitNow(entry.merged, entry.at, entry.parts);
+            setStacks((s) => renameIds(renameIds(s, first.id, halves[0]), second.id, halves[1]));
+            done = { ...entry, parts: [{ ...first, id: halves[0] }, { ...second, id: halves[1] }] };
+          } else {
+            const n = number(first.id);
+            description = `claims ${n} and ${n + 1} merged`;
+            const merged = await mergeNow(first.id, second.id, { id: entry.merged });
+            setStacks((s) => renameIds(s, entry.merged, merged));
+            done = { ...entry, merged };
+          }
+          setStacks((s) => pushEntry(s, done, direction));
+          return { description, selectId: claimOf(done, direction) };
+        }
       }
-      const move: SegmentMove = record === 'redo' ? entry.done : entry.done === 'set-aside' ? 'promote' : 'set-aside';
-      await moveSegment(entry.id, move, entry.label, record, entry.setAsideAs);
-      return { description: entry.label, segment: { id: entry.id, setAside: move === 'set-aside' } };
     },
-    [apply, moveSegment],
+    [apply, moveSegment, mergeNow, splitNow, setStacks],
   );
 
-  const undo = useCallback(async () => {
-    const entry = stacks.undo.at(-1);
-    if (!entry) return null;
-    setStacks((s) => ({ ...s, undo: s.undo.slice(0, -1) }));
-    return takeBack(entry, 'undo');
-  }, [stacks.undo, takeBack]);
+  const undo = useCallback(
+    () =>
+      run(async () => {
+        const entry = stacksRef.current.undo.at(-1);
+        return entry ? takeBack(entry, 'undo') : null;
+      }),
+    [run, takeBack],
+  );
 
-  const redo = useCallback(async () => {
-    const entry = stacks.redo.at(-1);
-    if (!entry) return null;
-    setStacks((s) => ({ ...s, redo: s.redo.slice(0, -1) }));
-    return takeBack(entry, 'redo');
-  }, [stacks.redo, takeBack]);
+  const redo = useCallback(
+    () =>
+      run(async () => {
+        const entry = stacksRef.current.redo.at(-1);
+        return entry ? takeBack(entry, 'redo') : null;
+      }),
+    [run, takeBack],
+  );
 
-  const addSource = useCallback(async (input: Parameters<ArticleState['addSource']>[0]) => {
-    const { source } = await api['sources:add']({ articleId: articleRef.current!.id, source: input });
-    setArticle((a) => (a ? { ...a, sources: [...a.sources, source] } : a));
-    return source;
-  }, []);
+  const addSource = useCallback(
+    (input: SourceInput) =>
+      run(async () => {
+        const from = current();
+        const { source, version: v } = await send((version) => api['sources:add']({ articleId: from.id, source: input, version }));
+        advanced(versionOf(from), { ...current(), sources: [...current().sources, source], version: v });
+        return source.id;
+      }),
+    [run, send, advanced],
+  );
 
-  const split = useCallback(async (claimId: string, at: number) => {
-    const result = await api['claims:split']({ articleId: articleRef.current!.id, claimId, at });
-    setArticle(result.article);
-    setStacks({ undo: [], redo: [] }); // the claims undo referred to may be gone
-  }, []);
+  const updateSource = useCallback(
+    (sourceId: string, input: SourceInput) =>
+      run(async () => {
+        const from = current();
+        const { source, version: v } = await send((version) => api['sources:update']({ articleId: from.id, sourceId, source: input, version }));
+        advanced(versionOf(from), { ...current(), sources: current().sources.map((s) => (s.id === sourceId ? source : s)), version: v });
+      }),
+    [run, send, advanced],
+  );
 
-  const merge = useCallback(async (claimId: string, nextClaimId: string) => {
-    const result = await api['claims:merge']({ articleId: articleRef.current!.id, claimId, nextClaimId });
-    setArticle(result.article);
-    setStacks({ undo: [], redo: [] });
-  }, []);
+  const removeSource = useCallback(
+    (sourceId: string) =>
+      run(async () => {
+        const from = current();
+        const { article: next } = await send((version) => api['sources:remove']({ articleId: from.id, sourceId, version }));
+        advanced(versionOf(from), next);
+      }),
+    [run, send, advanced],
+  );
 
-  const revise = useCallback(async (draft: { text: string } | { file: PickedFile }) => {
-    const { article: revised, report } = await api['articles:revise']({ id: articleRef.current!.id, ...draft });
-    setArticle(revised);
-    setStacks({ undo: [], redo: [] }); // undo entries point at the previous draft's claims
-    const flagged = revised.claims.filter((c) => c.changed).length;
-    const from = 'file' in draft ? ` from “${draft.file.fileName}”` : '';
-    const unsure = report.unsure > 0 ? `, ${report.unsure} moved: please confirm` : '';
-    return `Revision ${revised.revisions.length}${from}: ${report.unchanged} claims unchanged, ${report.moved} moved, ${report.changed} changed (${flagged} flagged for review${unsure}), ${report.orphaned} orphaned, ${report.added} new.`;
-  }, []);
+  const revise = useCallback(
+    (draft: { text: string } | { file: PickedFile }) =>
+      run(async () => {
+        const from = current();
+        const { article: revised, report } = await api['articles:revise']({ id: from.id, ...draft });
+        advanced(versionOf(from), revised);
+        setStacks(() => NO_STACKS); // undo entries point at the previous draft's claims
+        const flagged = revised.claims.filter((c) => c.changed).length;
+        const fromFile = 'file' in draft ? ` from “${draft.file.fileName}”` : '';
+        const unsure = report.unsure > 0 ? `, ${report.unsure} moved: please confirm` : '';
+        return `Revision ${revised.revisions.length}${fromFile}: ${report.unchanged} claims unchanged, ${report.moved} moved, ${report.changed} changed (${flagged} flagged for review${unsure}), ${report.orphaned} orphaned, ${report.added} new.`;
+      }),
+    [run, advanced, setStacks],
+  );
+
+  /** A change made by an operation that answers without the version: catch up with the article it left. */
+  const catchUp = useCallback(async (from: Article) => {
+    const { article: next } = await api['articles:get']({ id: from.id });
+    advanced(versionOf(from), next);
+  }, [advanced]);
 
   const confirm = useCallback(
-    async (claimId: string) => {
-      const { claim } = await api['claims:confirm']({ articleId: articleRef.current!.id, claimId });
-      replaceClaims([claim]);
-    },
-    [replaceClaims],
+    (claimId: string) =>
+      run(async () => {
+        const from = current();
+        await api['claims:confirm']({ articleId: from.id, claimId });
+        await catchUp(from);
+      }),
+    [run, catchUp],
   );
 
-  const setMeta = useCallback((meta: ArticleMeta) => setArticle((a) => (a ? { ...a, ...meta } : a)), []);
+  const setMeta = useCallback(
+    (meta: ArticleMeta) => {
+      const from = current();
+      setArticle({ ...from, ...meta });
+      void run(() => catchUp(from)).catch(() => undefined);
+    },
+    [run, catchUp, setArticle],
+  );
 
   return {
     article,
     loadError,
-    setMeta,
-    setAside,
-    promote,
-    revise,
-    confirm,
+    version,
+    update,
     mark,
     markMany,
     addSource,
+    updateSource,
+    removeSource,
     split,
     merge,
+    revise,
+    confirm,
+    setMeta,
+    setAside,
+    promote,
     undo,
     redo,
     canUndo: stacks.undo.length > 0,

@@ -23,35 +23,64 @@ export function shortcutName(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'met
 }
 
 /**
- * Keyboard shortcuts for the page. Esc inside a field leaves the field (which
- * saves it); every other key is ignored while typing (a field keeps its own
- * Ctrl+Z) or while a modal dialog is open. A checkbox takes no typing, so the
- * keys work there too, and Esc leaves it.
+ * What a key does: called with the key's name. Returning `false` says “not mine after
+ * all” (Esc with nothing to cancel), and the key goes on to the next map.
  */
-export function useShortcuts(map: Record<string, () => void>): void {
+export type KeyHandler = (key: string) => boolean | void;
+export type KeyMap = Record<string, KeyHandler>;
+
+interface Layer {
+  map: { current: KeyMap };
+  priority: number;
+}
+
+// One listener for the page; the maps registered with it are asked in priority order
+// (the claim's keys before the desk's), the newest first among equals.
+const layers: Layer[] = [];
+
+function onKey(event: KeyboardEvent): void {
+  // A dialog or field that handled the key (Esc closing a dialog) has the last word.
+  if (event.defaultPrevented) return;
+  if (isTyping(event.target)) {
+    if (event.key === 'Escape') {
+      // Esc leaves the field and keeps what is in it (a search box would clear itself).
+      event.preventDefault();
+      (event.target as HTMLElement).blur();
+    }
+    return;
+  }
+  if (event.key === 'Escape' && isCheckbox(event.target)) {
+    event.target.blur();
+    return;
+  }
+  if (document.querySelector('[aria-modal="true"]')) return;
+  const name = shortcutName(event);
+  if (name === null) return;
+  for (const layer of [...layers].sort((a, b) => b.priority - a.priority)) {
+    const action: KeyHandler | undefined = layer.map.current[name];
+    if (action && action(name) !== false) {
+      event.preventDefault();
+      return;
+    }
+  }
+}
+
+/**
+ * Keyboard shortcuts while the component is mounted. Esc inside a field leaves the
+ * field (keeping its text); every other key is ignored while typing (a field keeps its
+ * own Ctrl+Z) or while a modal dialog is open. A checkbox takes no typing, so the keys
+ * work there too, and Esc leaves it. A map with a higher `priority` is asked first.
+ */
+export function useShortcuts(map: KeyMap, priority = 0): void {
   const current = useRef(map);
   current.current = map;
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      // A dialog or field that handled the key (Esc closing a dialog) has the last word.
-      if (event.defaultPrevented) return;
-      if (isTyping(event.target)) {
-        if (event.key === 'Escape') (event.target as HTMLElement).blur();
-        return;
-      }
-      if (event.key === 'Escape' && isCheckbox(event.target)) {
-        event.target.blur();
-        return;
-      }
-      if (document.querySelector('[aria-modal="true"]')) return;
-      const name = shortcutName(event);
-      const action = name === null ? undefined : current.current[name];
-      if (action) {
-        event.preventDefault();
-        action();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    const layer: Layer = { map: current, priority };
+    layers.unshift(layer);
+    if (layers.length === 1) window.addEventListener('keydown', onKey);
+    return () => {
+      layers.splice(layers.indexOf(layer), 1);
+      if (layers.length === 0) window.removeEventListener('keydown', onKey);
+    };
+  }, [priority]);
 }

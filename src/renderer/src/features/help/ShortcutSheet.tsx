@@ -1,27 +1,5 @@
 import { Dialog } from '../../app/Dialog';
-
-export const REVIEW_SHORTCUTS: [string, string][] = [
-  ['J  or  ↓', 'Next claim'],
-  ['K  or  ↑', 'Previous claim'],
-  ['Shift + J', 'Next unchecked claim'],
-  ['V', 'Mark verified'],
-  ['D', 'Mark disputed (asks for a note)'],
-  ['S', 'Mark sourced (asks for a source)'],
-  ['U', 'Mark unchecked'],
-  ['N', 'Write the note'],
-  ['C', 'Write the suggested correction'],
-  ['A', 'Add a source'],
-  ['X', 'Select the claim for a bulk change'],
-  ['O', 'Set the claim aside: not a claim'],
-  ['P', 'Make set-aside text a claim'],
-  ['R', 'Switch between review and reading the article'],
-  ['E', 'Export the report'],
-  ['/', 'Search claims and notes'],
-  ['Ctrl/⌘ + Z', 'Undo the last verdict change, set-aside or new claim'],
-  ['Shift + Ctrl/⌘ + Z', 'Redo'],
-  ['Esc', 'Leave a field (it saves) · back to the library'],
-  ['?', 'This sheet'],
-];
+import { sheetGroups } from './review-keys';
 
 export const LIBRARY_SHORTCUTS: [string, string][] = [
   ['/', 'Search titles and publications'],
@@ -33,22 +11,34 @@ export const LIBRARY_SHORTCUTS: [string, string][] = [
   ['?', 'This sheet'],
 ];
 
-/** The ? sheet: everything a newcomer needs to work without the mouse, on this screen. */
-export function ShortcutSheet({ shortcuts = REVIEW_SHORTCUTS, onClose }: { shortcuts?: [string, string][]; onClose: () => void }) {
+/**
+ * The ? sheet: everything a newcomer needs to work without the mouse, on this screen.
+ * Without `shortcuts` it lists the review desk's keys, from the same table as the keys
+ * themselves (review-keys.ts).
+ */
+export function ShortcutSheet({ shortcuts, onClose }: { shortcuts?: [string, string][]; onClose: () => void }) {
+  const groups = shortcuts ? [{ group: '', rows: shortcuts }] : sheetGroups();
   return (
-    <Dialog labelledBy="shortcuts-title" className="shortcut-sheet" onClose={onClose} closeOnBackdrop>
+    <Dialog labelledBy="shortcuts-title" className={`shortcut-sheet${shortcuts ? '' : ' wide'}`} onClose={onClose} closeOnBackdrop>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <p className="muted">Shortcuts never fire while you type in a field; Esc leaves the field.</p>
-      <dl className="shortcut-list">
-        {shortcuts.map(([keys, action]) => (
-          <div key={keys}>
-            <dt>
-              <kbd>{keys}</kbd>
-            </dt>
-            <dd>{action}</dd>
-          </div>
+      <p className="muted">Shortcuts never fire while you type in a field; Esc leaves the field and keeps what you typed.</p>
+      <div className="shortcut-groups">
+        {groups.map(({ group, rows }) => (
+          <section key={group} aria-label={group || undefined}>
+            {group && <h3>{group}</h3>}
+            <dl className="shortcut-list">
+              {rows.map(([keys, action]) => (
+                <div key={keys}>
+                  <dt>
+                    <kbd>{keys}</kbd>
+                  </dt>
+                  <dd>{action}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
         ))}
-      </dl>
+      </div>
       <div className="actions">
         <button autoFocus type="button" className="primary" onClick={onClose}>
           Close

@@ -107,7 +107,8 @@ export function ImportPanel({ onImported, ref }: { onImported: (id: string) => v
           <p className="import-count">
             {state.claimCount === 1 ? '1 claim' : `${state.claimCount} claims`} found. The text begins:
           </p>
-          <blockquote className="import-preview" aria-label="Text preview">
+          {/* It scrolls, so it takes the focus: the keyboard can scroll it too (axe: scrollable-region-focusable). */}
+          <blockquote className="import-preview" aria-label="Text preview" tabIndex={0}>
             {state.preview}
           </blockquote>
           {state.step === 'review' && state.conflict && (

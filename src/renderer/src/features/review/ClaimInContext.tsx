@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
 import type { Claim } from '../../../../shared/model';
 
+/** Context shown on each side of the claim: a long paragraph is cut at a word, so the verdict stays in view. */
+const CONTEXT_CHARS = 280;
+
 /** The claim's paragraph, the claim itself large, and its checkable spans marked. */
 export function ClaimInContext({ text, claim }: { text: string; claim: Claim }) {
   const paragraphStart = text.lastIndexOf('\n', claim.start - 1) + 1;
   const newline = text.indexOf('\n', claim.end);
   const paragraphEnd = newline < 0 ? text.length : newline;
-  const before = text.slice(paragraphStart, claim.start);
-  const after = text.slice(claim.end, paragraphEnd);
+  const before = leading(text.slice(paragraphStart, claim.start));
+  const after = trailing(text.slice(claim.end, paragraphEnd));
   return (
     <blockquote className="claim-context">
       {before && <span className="context-text">{before}</span>}
@@ -32,4 +35,18 @@ function withSpans(claim: Claim): ReactNode[] {
   }
   if (cursor < claim.end) parts.push(claim.text.slice(cursor - claim.start));
   return parts;
+}
+
+/** The end of `text`, at most CONTEXT_CHARS long, cut at a word. */
+function leading(text: string): string {
+  if (text.length <= CONTEXT_CHARS) return text;
+  const cut = text.slice(-CONTEXT_CHARS);
+  return `…${cut.slice(cut.search(/\s/) + 1)}`;
+}
+
+/** The start of `text`, at most CONTEXT_CHARS long, cut at a word. */
+function trailing(text: string): string {
+  if (text.length <= CONTEXT_CHARS) return text;
+  const cut = text.slice(0, CONTEXT_CHARS);
+  return `${cut.slice(0, cut.search(/\s\S*$/))}…`;
 }

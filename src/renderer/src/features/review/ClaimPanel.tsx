@@ -1,21 +1,21 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { SourceInput, VerdictPatch } from '../../../../shared/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { SourceInput } from '../../../../shared/contract';
 import type { Claim, Source, Status } from '../../../../shared/model';
 import { checkVerdictRules } from '../../../../shared/verdicts';
 import { errorMessage } from '../../api/client';
 import { MARKING_ORDER, STATUS_TEXT } from '../article/status-style';
+import { useShortcuts } from '../article/use-shortcuts';
+import { keyMap } from '../help/review-keys';
 import { ChangedBanner } from '../revisions/ChangedBanner';
 import { ClaimInContext } from './ClaimInContext';
+import { FindSourceDialog } from './FindSourceDialog';
 import { HistoryList } from './HistoryList';
 import { SourcePicker } from './SourcePicker';
-import { SplitChooser } from './SplitChooser';
+import { SplitPicker } from './SplitPicker';
+import { useVerdictDraft, type DraftDeps, type TextField } from './verdict-draft';
 
-export interface ClaimPanelHandle {
-  choose(status: Status): void;
-  focusNote(): void;
-  focusCorrection(): void;
-  openAddSource(): void;
-}
+/** Why a merge cannot be made (one sentence), or null when it can. */
+export type MergeBlock = string | null;
 
 interface Props {
   claim: Claim;
@@ -24,120 +24,158 @@ interface Props {
   /** The article's text, for the paragraph around the claim; the claim alone without it. */
   articleText?: string;
   sources: Source[];
-  onPatch: (patch: VerdictPatch) => Promise<{ warnings: string[] }>;
-  onAddSource: (source: SourceInput) => Promise<Source>;
+  /** Saves a verdict patch built from the claim as the earlier saves left it. */
+  onSave: DraftDeps['save'];
+  /** The article's version now (a note typed since an older one is sent with that). */
+  version?: () => number;
+  /** Adds a source to the article; returns its id, which the claim then cites. */
+  onAddSource: (source: SourceInput) => Promise<string>;
   onSplit?: (at: number) => Promise<void>;
-  onMerge?: () => Promise<void>;
+  /** Merges with the claim before or after; `mergeBlocked` says why one cannot be merged. */
+  onMerge?: (direction: 'next' | 'previous') => Promise<void>;
+  mergeBlocked?: { next: MergeBlock; previous: MergeBlock };
   /** Confirms a claim flagged “changed since checked”. */
   onConfirmChange?: () => Promise<void>;
   /** Sets the claim aside as “not a claim” (O). */
   onSetAside?: () => Promise<void>;
+  /** A sentence for the desk's notice line. */
+  onNotice?: (text: string) => void;
 }
 
 /**
- * One claim under review: its paragraph, labels and score; the verdict buttons,
- * note, correction and cited sources. Every change saves at once, and a rule that
- * needs more (a note, a source) says so and waits for it.
+ * One claim under review: its paragraph, labels and score; the verdict buttons, note,
+ * correction and cited sources; splitting and merging. Every change saves at once; a
+ * rule that needs more (a note, a source) says so and waits for it, without holding the
+ * cursor: Esc or U gives up on it. The panel answers its own keys.
  */
-export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPanel(props, ref) {
+export function ClaimPanel(props: Props) {
   const { claim } = props;
   const verdict = claim.verdict;
-  const [note, setNote] = useState(verdict.note);
-  const [correction, setCorrection] = useState(verdict.correction);
-  const [pending, setPending] = useState<Status | null>(null);
-  const [guidance, setGuidance] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [addOpen, setAddOpen] = useState(false);
-  const [splitting, setSplitting] = useState(false);
+  const { draft, dispatch, choose, enter, leave, cite } = useVerdictDraft(claim, {
+    save: props.onSave,
+    version: props.version ?? (() => 0),
+    sourceCount: props.sources.length,
+  });
+  const [actionError, setActionError] = useState<string | null>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const correctionRef = useRef<HTMLTextAreaElement>(null);
+  const addFormRef = useRef<HTMLFormElement>(null);
+  const notice = props.onNotice ?? (() => {});
 
-  // An undo, redo or bulk change replaces the verdict from outside: show it,
-  // unless the checker is typing in that very field.
+  // The cursor goes where the draft asks, once per ask; the form opens in view.
   useEffect(() => {
-    if (document.activeElement !== noteRef.current) setNote(verdict.note);
-  }, [verdict.note]);
-  useEffect(() => {
-    if (document.activeElement !== correctionRef.current) setCorrection(verdict.correction);
-  }, [verdict.correction]);
-
-  async function save(patch: VerdictPatch): Promise<void> {
-    setSaving(true);
-    try {
-      await props.onPatch(patch);
-      setSaveError(null);
-      // Only a save that carried the status settles a pending one.
-      if (patch.status !== undefined) {
-        setGuidance(null);
-        setPending(null);
-      }
-    } catch (e) {
-      setSaveError(errorMessage(e));
-    } finally {
-      setSaving(false);
+    if (!draft.focus) return;
+    const target = draft.focus.target;
+    if (target === 'note') noteRef.current?.focus();
+    else if (target === 'correction') correctionRef.current?.focus();
+    else if (target === 'add-source') {
+      addFormRef.current?.scrollIntoView?.({ block: 'nearest' });
+      addFormRef.current?.querySelector<HTMLInputElement>('.source-title')?.focus();
     }
-  }
-
-  /** Saves a status, or, when a rule needs more first, says what and waits for it. */
-  function choose(status: Status, sourceIds = verdict.sourceIds): void {
-    const rules = checkVerdictRules({ status, note, sourceIds });
-    if (rules.errors.length > 0) {
-      setPending(status);
-      setGuidance(rules.errors[0]!);
-      if (status === 'disputed') noteRef.current?.focus();
-      if (status === 'sourced') setAddOpen(props.sources.length === 0);
-      return;
-    }
-    void save({ status, note, correction, sourceIds });
-  }
-
-  function commitText(): void {
-    if (pending) return choose(pending);
-    if (note !== verdict.note || correction !== verdict.correction) void save({ note, correction });
-  }
+  }, [draft.focus]);
 
   // Words typed but never left (the window reloaded or closed mid-sentence) are
   // saved as the page goes; the transports deliver a request sent at that moment.
-  const commitOnExit = useRef(commitText);
-  commitOnExit.current = commitText;
+  const leaveOnExit = useRef(leave);
+  leaveOnExit.current = leave;
   useEffect(() => {
-    const onPageHide = () => commitOnExit.current();
+    const onPageHide = () => leaveOnExit.current('blur');
     window.addEventListener('pagehide', onPageHide);
     return () => window.removeEventListener('pagehide', onPageHide);
   }, []);
 
-  function toggleSource(sourceId: string, cite: boolean): void {
-    const sourceIds = cite ? [...verdict.sourceIds, sourceId] : verdict.sourceIds.filter((id) => id !== sourceId);
-    if (pending) return choose(pending, sourceIds);
-    void save({ sourceIds });
-  }
-
-  async function addSource(input: SourceInput): Promise<void> {
-    const source = await props.onAddSource(input);
-    toggleSource(source.id, true);
-  }
-
   async function run(action: () => Promise<void>) {
     try {
       await action();
+      setActionError(null);
     } catch (e) {
-      setSaveError(errorMessage(e));
+      setActionError(errorMessage(e));
     }
   }
 
-  useImperativeHandle(ref, () => ({
-    choose: (status) => choose(status),
-    focusNote: () => noteRef.current?.focus(),
-    focusCorrection: () => {
-      if (pending !== 'disputed' && verdict.status !== 'disputed') setPending('disputed');
-      setTimeout(() => correctionRef.current?.focus(), 0);
-    },
-    openAddSource: () => setAddOpen(true),
-  }));
+  function writeCorrection() {
+    // A correction belongs to a disputed claim: asking for one starts a dispute, waiting for its note.
+    if (draft.pending !== 'disputed' && verdict.status !== 'disputed') {
+      const rules = checkVerdictRules({ status: 'disputed', note: draft.note, sourceIds: verdict.sourceIds });
+      dispatch({ type: 'pend', status: 'disputed', guidance: rules.errors[0] ?? 'Suggest how the sentence should read; it is saved with the dispute.' });
+    }
+    dispatch({ type: 'focus', target: 'correction' });
+  }
 
-  const shownStatus = pending ?? verdict.status;
-  const warnings = pending ? [] : checkVerdictRules(verdict).warnings;
+  function merge(direction: 'next' | 'previous') {
+    const blocked = props.mergeBlocked?.[direction];
+    if (!props.onMerge || blocked) return notice(blocked ?? 'This claim cannot be merged.');
+    void run(() => props.onMerge!(direction));
+  }
+
+  function citeNumber(key: string) {
+    const source = props.sources[Number(key) - 1];
+    if (!source) return notice(props.sources.length === 0 ? 'The article has no sources yet: A adds one.' : `The article has ${props.sources.length} source${props.sources.length === 1 ? '' : 's'}; ${key} is not one of them.`);
+    const citing = !verdict.sourceIds.includes(source.id);
+    cite(source.id, citing);
+    notice(`${citing ? 'Cited' : 'No longer citing'} source ${key}: ${source.title}.`);
+  }
+
+  useShortcuts(
+    keyMap('claim', {
+      verified: () => choose('verified'),
+      disputed: () => choose('disputed'),
+      sourced: () => choose('sourced'),
+      unchecked: () => choose('unchecked'),
+      note: () => dispatch({ type: 'focus', target: 'note' }),
+      correction: writeCorrection,
+      cancel: () => {
+        if (draft.pending) {
+          dispatch({ type: 'cancel' });
+          notice(`${STATUS_TEXT[draft.pending].label} cancelled: the claim stays ${verdict.status}.`);
+          return true;
+        }
+        if (draft.tool === 'add-source') {
+          dispatch({ type: 'tool', tool: null });
+          return true;
+        }
+        return false; // nothing to cancel: Esc goes on to the desk
+      },
+      cite: citeNumber,
+      findSource: () => (props.sources.length === 0 ? notice('The article has no sources yet: A adds one.') : dispatch({ type: 'tool', tool: 'find-source' })),
+      addSource: () => dispatch({ type: 'tool', tool: 'add-source' }),
+      split: () => (props.onSplit ? dispatch({ type: 'tool', tool: 'split' }) : notice('This claim cannot be split.')),
+      mergeNext: () => merge('next'),
+      mergePrevious: () => merge('previous'),
+    }),
+    1,
+  );
+
+  // Set while Esc leaves a field: the blur that follows has nothing left to do.
+  const leftByEsc = useRef(false);
+  function textProps(field: TextField) {
+    return {
+      value: field === 'note' ? draft.note : draft.correction,
+      onChange: (e: React.ChangeEvent<HTMLTextAreaElement>) => dispatch({ type: 'type', field, text: e.target.value }),
+      onFocus: () => enter(field),
+      onBlur: () => {
+        if (leftByEsc.current) leftByEsc.current = false;
+        else leave('blur');
+      },
+      onKeyDown: (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+        if (e.key === 'Escape') {
+          // Esc leaves the field, keeps (and saves) its words, and gives up on a status still waiting.
+          e.preventDefault();
+          leave('esc');
+          leftByEsc.current = true;
+          e.currentTarget.blur();
+          leftByEsc.current = false;
+        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.currentTarget.blur();
+        }
+      },
+    };
+  }
+
+  const shownStatus = draft.pending ?? verdict.status;
+  const warnings = draft.pending ? [] : checkVerdictRules(verdict).warnings;
+  const error = draft.error ?? actionError;
   return (
     <section className={`claim-panel status-${verdict.status}`} aria-label={`Claim ${props.number} of ${props.total}`}>
       <p className="claim-position">
@@ -153,10 +191,16 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
         </span>
       </p>
       {claim.changed && props.onConfirmChange && <ChangedBanner claim={claim} onConfirm={() => run(props.onConfirmChange!)} />}
-      {props.articleText ? <ClaimInContext text={props.articleText} claim={claim} /> : <blockquote className="claim-context"><span className="claim-focus">{claim.text}</span></blockquote>}
+      {props.articleText ? (
+        <ClaimInContext text={props.articleText} claim={claim} />
+      ) : (
+        <blockquote className="claim-context">
+          <span className="claim-focus">{claim.text}</span>
+        </blockquote>
+      )}
 
       <div className="status-buttons" role="group" aria-label="Verdict">
-        {MARKING_ORDER.map((status) => (
+        {MARKING_ORDER.map((status: Status) => (
           <button
             key={status}
             type="button"
@@ -170,50 +214,31 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
           </button>
         ))}
       </div>
-      {guidance && (
+      {draft.guidance && (
         <p className="guidance" role="status">
-          {guidance}
+          {draft.guidance} <span className="muted">Esc or U cancels.</span>
         </p>
       )}
 
       <label htmlFor="claim-note">
         Note <kbd aria-hidden="true">N</kbd>
       </label>
-      <textarea
-        id="claim-note"
-        ref={noteRef}
-        value={note}
-        rows={3}
-        onChange={(e) => setNote(e.target.value)}
-        onBlur={commitText}
-        onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && commitText()}
-        placeholder="What you checked, against what, and what you found"
-      />
+      <textarea id="claim-note" ref={noteRef} rows={3} {...textProps('note')} placeholder="What you checked, against what, and what you found" />
       {shownStatus === 'disputed' && (
         <>
           <label htmlFor="claim-correction">
             Suggested correction <kbd aria-hidden="true">C</kbd>
           </label>
-          <textarea
-            id="claim-correction"
-            ref={correctionRef}
-            value={correction}
-            rows={2}
-            onChange={(e) => setCorrection(e.target.value)}
-            onBlur={commitText}
-            placeholder="How the sentence should read"
-          />
+          <textarea id="claim-correction" ref={correctionRef} rows={2} {...textProps('correction')} placeholder="How the sentence should read" />
         </>
       )}
 
-      <SourcePicker sources={props.sources} cited={verdict.sourceIds} onToggle={toggleSource} onAdd={addSource} addOpen={addOpen} setAddOpen={setAddOpen} />
-
       <div className="save-state" aria-live="polite">
-        {saveError ? (
+        {error ? (
           <p className="error" role="alert">
-            Not saved: {saveError}
+            Not saved: {error}
           </p>
-        ) : saving ? (
+        ) : draft.saving > 0 ? (
           <p className="muted">Saving…</p>
         ) : verdict.updatedAt ? (
           <p className="muted">
@@ -227,16 +252,32 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
         ))}
       </div>
 
-      {(props.onSplit || props.onMerge || props.onSetAside) && !splitting && (
+      <SourcePicker
+        sources={props.sources}
+        cited={verdict.sourceIds}
+        onToggle={(id, on) => cite(id, on)}
+        onAdd={async (input) => cite(await props.onAddSource(input), true)}
+        addOpen={draft.tool === 'add-source'}
+        setAddOpen={(open) => dispatch({ type: 'tool', tool: open ? 'add-source' : null })}
+        onCancelAdd={() => dispatch(draft.pending === 'sourced' ? { type: 'cancel' } : { type: 'tool', tool: null })}
+        formRef={addFormRef}
+      />
+
+      {(props.onSplit || props.onMerge || props.onSetAside) && (
         <div className="segment-actions">
           {props.onSplit && (
-            <button type="button" onClick={() => setSplitting(true)}>
-              Split claim…
+            <button type="button" onClick={() => dispatch({ type: 'tool', tool: 'split' })} aria-keyshortcuts="B">
+              Split claim… <kbd aria-hidden="true">B</kbd>
             </button>
           )}
-          {props.onMerge && (
-            <button type="button" onClick={() => run(props.onMerge!)}>
-              Merge with next claim
+          {props.onMerge && !props.mergeBlocked?.previous && (
+            <button type="button" onClick={() => merge('previous')} aria-keyshortcuts="Shift+M">
+              Merge with previous <kbd aria-hidden="true">⇧M</kbd>
+            </button>
+          )}
+          {props.onMerge && !props.mergeBlocked?.next && (
+            <button type="button" onClick={() => merge('next')} aria-keyshortcuts="M">
+              Merge with next claim <kbd aria-hidden="true">M</kbd>
             </button>
           )}
           {props.onSetAside && (
@@ -246,11 +287,32 @@ export const ClaimPanel = forwardRef<ClaimPanelHandle, Props>(function ClaimPane
           )}
         </div>
       )}
-      {splitting && props.onSplit && (
-        <SplitChooser claim={claim} onCancel={() => setSplitting(false)} onSplit={(at) => run(() => props.onSplit!(at))} />
-      )}
 
       <HistoryList history={claim.history} sources={props.sources} />
+
+      {draft.tool === 'split' && props.onSplit && (
+        <SplitPicker
+          claim={claim}
+          onCancel={() => dispatch({ type: 'tool', tool: null })}
+          onSplit={(at) => {
+            dispatch({ type: 'tool', tool: null });
+            void run(() => props.onSplit!(at));
+          }}
+        />
+      )}
+      {draft.tool === 'find-source' && (
+        <FindSourceDialog
+          sources={props.sources}
+          cited={verdict.sourceIds}
+          onChoose={(source) => {
+            dispatch({ type: 'tool', tool: null });
+            const citing = !verdict.sourceIds.includes(source.id);
+            cite(source.id, citing);
+            notice(`${citing ? 'Cited' : 'No longer citing'}: ${source.title}.`);
+          }}
+          onClose={() => dispatch({ type: 'tool', tool: null })}
+        />
+      )}
     </section>
   );
-});
+}

@@ -3,7 +3,8 @@ import type { HistoryEntry, Source } from '../../../../shared/model';
 /** One line of a claim's history: when, who, and what changed, in words. */
 export function describeEntry(entry: HistoryEntry, sources: Source[]): string {
   const when = new Date(entry.at).toLocaleString();
-  const title = (id: string) => sources.find((s) => s.id === id)?.title ?? id;
+  // A source removed since is named in the entry's detail; its id would mean nothing here.
+  const title = (id: string) => sources.find((s) => s.id === id)?.title ?? 'a removed source';
   const parts = entry.changes.map((change) => {
     if (change.field === 'status') return `status ${String(change.from)} → ${String(change.to)}`;
     if (change.field === 'sourceIds') return `sources: ${(change.to as string[]).map(title).join(', ') || 'none'}`;

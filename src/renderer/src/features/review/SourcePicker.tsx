@@ -1,47 +1,37 @@
-import { useState, type FormEvent } from 'react';
+import type { Ref } from 'react';
 import type { SourceInput } from '../../../../shared/contract';
-import { SOURCE_KINDS, type Source, type SourceKind } from '../../../../shared/model';
-import { errorMessage } from '../../api/client';
+import type { Source } from '../../../../shared/model';
+import { SourceForm } from './SourceForm';
 
-const EMPTY = { kind: 'web' as SourceKind, title: '', url: '', contact: '', accessedAt: '', excerpt: '' };
-
-/** The claim's cited sources, picked from the article's list (the backup) or added on the spot. */
+/**
+ * The claim's cited sources, picked from the article's list (the backup; the first nine
+ * numbered for the keys 1–9) or added on the spot.
+ */
 export function SourcePicker(props: {
   sources: Source[];
-  cited: string[];
+  cited: readonly string[];
   onToggle: (sourceId: string, cite: boolean) => void;
   onAdd: (source: SourceInput) => Promise<void>;
   addOpen: boolean;
   setAddOpen: (open: boolean) => void;
+  /** The add form given up (Esc, Cancel); closes it unless said otherwise. */
+  onCancelAdd?: () => void;
+  formRef?: Ref<HTMLFormElement>;
 }) {
-  const [draft, setDraft] = useState(() => ({ ...EMPTY, accessedAt: new Date().toISOString().slice(0, 10) }));
-  const [error, setError] = useState<string | null>(null);
-  const field = (name: keyof typeof EMPTY) => ({
-    value: draft[name],
-    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value })),
-  });
-
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    try {
-      await props.onAdd(draft);
-      setDraft({ ...EMPTY, accessedAt: draft.accessedAt });
-      setError(null);
-      props.setAddOpen(false);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
   return (
     <fieldset className="sources">
       <legend>Sources cited</legend>
       {props.sources.length === 0 && <p className="muted">The article has no sources yet.</p>}
       <ul>
-        {props.sources.map((source) => (
+        {props.sources.map((source, i) => (
           <li key={source.id}>
             <label>
               <input type="checkbox" checked={props.cited.includes(source.id)} onChange={(e) => props.onToggle(source.id, e.target.checked)} />
+              {i < 9 && (
+                <kbd className="source-number" aria-hidden="true">
+                  {i + 1}
+                </kbd>
+              )}
               <span className="source-kind">{source.kind}</span> {source.title}
               {source.url && source.url !== source.title && <span className="muted source-url"> · {source.url}</span>}
             </label>
@@ -49,49 +39,27 @@ export function SourcePicker(props: {
         ))}
       </ul>
       {props.addOpen ? (
-        <form className="add-source" onSubmit={add} aria-label="Add a source" onKeyDown={(e) => e.key === 'Escape' && props.setAddOpen(false)}>
-          <div className="field-row">
-            <div>
-              <label htmlFor="source-kind">Kind</label>
-              <select id="source-kind" {...field('kind')}>
-                {SOURCE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {k}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="source-accessed">Date accessed</label>
-              <input id="source-accessed" type="date" {...field('accessedAt')} />
-            </div>
-          </div>
-          <label htmlFor="source-title">Title</label>
-          <input id="source-title" {...field('title')} autoFocus placeholder="Council minutes, 12 March 2025" />
-          <label htmlFor="source-url">URL</label>
-          <input id="source-url" {...field('url')} inputMode="url" placeholder="https://" />
-          <label htmlFor="source-contact">Contact</label>
-          <input id="source-contact" {...field('contact')} placeholder="Name, role, phone or email" />
-          <label htmlFor="source-excerpt">Supporting excerpt</label>
-          <textarea id="source-excerpt" rows={2} {...field('excerpt')} />
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="actions">
-            <button type="button" onClick={() => props.setAddOpen(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Add and cite
-            </button>
-          </div>
-        </form>
+        <SourceForm
+          label="Add a source"
+          submit="Add and cite"
+          formRef={props.formRef}
+          onSubmit={async (input) => {
+            await props.onAdd(input);
+            props.setAddOpen(false);
+          }}
+          onCancel={props.onCancelAdd ?? (() => props.setAddOpen(false))}
+        />
       ) : (
-        <button type="button" onClick={() => props.setAddOpen(true)} aria-keyshortcuts="A">
-          Add a source <kbd aria-hidden="true">A</kbd>
-        </button>
+        <p className="source-actions">
+          <button type="button" onClick={() => props.setAddOpen(true)} aria-keyshortcuts="A">
+            Add a source <kbd aria-hidden="true">A</kbd>
+          </button>
+          {props.sources.length > 0 && (
+            <span className="muted">
+              <kbd>1</kbd>–<kbd>9</kbd> cite by number · <kbd>L</kbd> find one · <kbd>⇧A</kbd> edit or remove
+            </span>
+          )}
+        </p>
       )}
     </fieldset>
   );

@@ -1,0 +1,44 @@
+// Which article a change touched, for every other window showing it: the browser
+// shell sends it as a server-sent event, the desktop app over IPC. The transports
+// wrap the backend's `invoke` with this; the handlers know nothing of it.
+import { apiOver } from '../shared/api-client';
+import { isOpName, type ArticleChange, type OpName } from '../shared/contract';
+import type { Backend } from './backend';
+
+export type { ArticleChange };
+
+/** Operations that change no article. */
+const READS: ReadonlySet<OpName> = new Set<OpName>(['library:list', 'articles:get', 'articles:inspect', 'reports:export', 'preferences:get', 'preferences:set']);
+
+/**
+ * The backend with an `invoke` that tells `listener` about every article a successful
+ * operation wrote, with the version it has now. A listener that throws never turns a
+ * saved change into a failure.
+ */
+export function observeArticleChanges(backend: Backend, listener: (change: ArticleChange) => void): Backend {
+  const invoke: Backend['invoke'] = async (op, input) => {
+    const result = await backend.invoke(op, input);
+    if (!result.ok || !isOpName(op) || READS.has(op)) return result;
+    const articleId = changedArticle(input, result.value);
+    if (articleId) {
+      const version = backend.store.has(articleId) ? ((await backend.store.get(articleId).catch(() => undefined))?.version ?? null) : null;
+      try {
+        listener({ articleId, version });
+      } catch {
+        // A window that went away is no reason to fail a save.
+      }
+    }
+    return result;
+  };
+  return { ...backend, invoke, api: apiOver(invoke) };
+}
+
+function changedArticle(input: unknown, output: unknown): string | undefined {
+  const given = record(input);
+  const id = given?.articleId ?? given?.id ?? record(record(output)?.article)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
