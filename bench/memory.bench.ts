@@ -21,7 +21,7 @@ import { Store, summarize } from '../src/backend/store/store';
 import { identityOf, writeSummaryIndex, type IndexEntry } from '../src/backend/store/summary-index';
 import { compareClaims, prepareClaim } from '../src/shared/memory/claim-match';
 import { allTerms } from '../src/shared/memory/tokens';
-import type { Article } from '../src/shared/model';
+import type { Article, Claim } from '../src/shared/model';
 import { scorePairs, type LabelledPair } from '../tests/unit/memory/pair-metrics';
 import { CHECKERS, Random, syntheticArticles } from './memory-library';
 
@@ -93,12 +93,13 @@ async function scanFiles(visit: (article: Article) => void): Promise<number> {
   return performance.now() - started;
 }
 
+/** Reads every article and keeps the claims holding every word, as a search without the index must. */
 function scanSearch(words: string[]): Promise<number> {
-  let found = 0;
+  const found: Claim[] = [];
   return scanFiles((article) => {
     for (const c of article.claims) {
       const terms = new Set(allTerms(`${c.text} ${c.verdict.note} ${c.verdict.correction}`));
-      if (words.every((w) => terms.has(w))) found++;
+      if (words.every((w) => terms.has(w))) found.push(c);
     }
   });
 }

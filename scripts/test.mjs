@@ -1,4 +1,4 @@
-// `npm test`: type-check, unit tests (vitest), build, end-to-end tests
+// `npm test`: type-check, lint (zero warnings), unit tests (vitest), build, end-to-end tests
 // (Playwright), then one closing line `N passed, N failed, N skipped` that
 // counts every check, with the reason for each skipped test printed above it.
 import { spawnSync } from 'node:child_process';
@@ -33,6 +33,7 @@ mkdirSync('test-results', { recursive: true });
 
 countStep(run('type-check (whole project)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 countStep(run('type-check (src/shared without DOM or Node)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']));
+countStep(run('lint (no warning allowed)', 'npx', ['eslint', '.', '--max-warnings', '0']));
 
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${UNIT_REPORT}`]);
 const unit = readJson(UNIT_REPORT);

@@ -25,7 +25,7 @@ let pdfWorkerLoaded: Promise<unknown> | null = null;
  * directly takes the sniffing out of the question in any thread of any process.
  */
 function loadPdfParser(): Promise<unknown> {
-  // @ts-ignore pdfjs-dist ships no type declarations for its parser module.
+  // @ts-expect-error pdfjs-dist ships no type declarations for its parser module.
   pdfWorkerLoaded ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((parser: unknown) => {
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = parser;
   });

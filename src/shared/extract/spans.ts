@@ -97,7 +97,7 @@ export function findSpans(claim: string, base: number, titleCase = false, words:
   NAME_RE.lastIndex = 0;
   for (let m = titleCase ? null : NAME_RE.exec(claim); m; m = NAME_RE.exec(claim)) {
     let s = m.index;
-    let e = s + m[0].length;
+    const e = s + m[0].length;
     const text = m[0];
     // Drop leading sentence starters ("The", "But", "In") and lone sentence-initial words.
     let cut = 0;

@@ -19,12 +19,14 @@ const HTML_ESCAPES: Record<string, string> = {
 export function escapeHtml(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   return text
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]!);
 }
 
 /** A URL that may become a link: http(s) only, no whitespace or control characters. */
 export function isLinkableUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
   return /^https?:\/\/[^\s/?#\u0000-\u001F]+[^\s\u0000-\u001F]*$/i.test(url.trim());
 }
 

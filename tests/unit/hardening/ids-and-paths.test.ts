@@ -60,6 +60,7 @@ describe('the article id pattern', () => {
   it('says what is wrong in one line, even for an id with control characters', () => {
     const issue = ArticleId.safeParse('abc\u0000\n\u001b[31mdef').error!.issues[0]!;
     expect(issue.message).toMatch(/ is not a Factdesk article id$/);
+    // eslint-disable-next-line no-control-regex
     expect(issue.message).not.toMatch(/[\u0000-\u001f]/);
   });
 });

@@ -169,6 +169,7 @@ describe('refusals in the main process', () => {
   it('keeps a hostile address to one short line', async () => {
     const { refusalLogLine } = await import('../../../src/main/security-policy');
     const line = refusalLogLine('navigation to', `https://evil.example/${'a'.repeat(500)}\n\u001b[2Jforged line`, 'why');
+    // eslint-disable-next-line no-control-regex
     expect(line).not.toMatch(/[\n\r\u001b]/);
     expect(line.length).toBeLessThan(260);
     expect(line).toMatch(/…: why$/);

@@ -183,11 +183,14 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
     [id, run, reload],
   );
 
-  const replaceClaims = (from: Article, claims: Claim[], version: number) => {
-    const byId = new Map(claims.map((c) => [c.id, c]));
-    const a = current();
-    advanced(versionOf(from), { ...a, claims: a.claims.map((c) => byId.get(c.id) ?? c), version });
-  };
+  const replaceClaims = useCallback(
+    (from: Article, claims: Claim[], version: number) => {
+      const byId = new Map(claims.map((c) => [c.id, c]));
+      const a = articleRef.current!;
+      advanced(versionOf(from), { ...a, claims: a.claims.map((c) => byId.get(c.id) ?? c), version });
+    },
+    [advanced],
+  );
 
   /** Applies verdict changes and files the way back (the verdicts and flags they replace). */
   const apply = useCallback(
@@ -207,7 +210,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
       if (record !== 'new' && entry) setStacks((s) => pushEntry(s, entry, record));
       return result;
     },
-    [send, setStacks],
+    [send, setStacks, replaceClaims],
   );
 
   const update = useCallback(
