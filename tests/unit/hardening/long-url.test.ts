@@ -131,6 +131,40 @@ describe('limits', () => {
   });
 });
 
+describe('the longest input each writing operation accepts reads back after a restart', () => {
+  it('articles:updateMeta, articles:rename, sources:update, claims:markMany, claims:setAside and preferences:set', async () => {
+    const article = await createArticle(desk);
+    const longest = { kind: 'interview' as const, title: 'S'.repeat(2_000), url: longUrl(4_000), contact: 'C'.repeat(2_000), accessedAt: '9'.repeat(40), excerpt: 'E'.repeat(20_000) };
+    const meta = { title: 'T'.repeat(1_000), sourceUrl: longUrl(4_000), author: 'A'.repeat(1_000), publication: 'P'.repeat(1_000), publishedAt: 'D'.repeat(40) };
+    const api = desk.backend.api;
+    await api['articles:updateMeta']({ id: article.id, meta });
+    await api['articles:rename']({ id: article.id, title: 'R'.repeat(1_000) });
+    const { source } = await api['sources:add']({ articleId: article.id, source: { url: 'https://example.org/' } });
+    await api['sources:update']({ articleId: article.id, sourceId: source.id, source: longest });
+    const [first, second] = article.claims;
+    await api['claims:markMany']({
+      articleId: article.id,
+      checker: 'K'.repeat(200),
+      changes: [
+        { claimId: first!.id, patch: { status: 'sourced', sourceIds: [source.id], note: 'N'.repeat(20_000), correction: 'C'.repeat(20_000) } },
+        { claimId: second!.id, patch: { status: 'disputed', note: 'M'.repeat(20_000) } },
+      ],
+    });
+    await api['claims:setAside']({ articleId: article.id, claimId: second!.id, kind: 'not-a-claim', checker: 'K'.repeat(200) });
+    await api['preferences:set']({ preferences: { checker: 'Q'.repeat(200), theme: 'dark' } });
+
+    const again = await reopen(desk);
+    expect(again.backend.store.problems).toEqual([]);
+    const { article: opened } = await again.backend.api['articles:get']({ id: article.id });
+    expect(opened.title).toBe('R'.repeat(1_000));
+    expect(opened.sourceUrl).toBe(meta.sourceUrl);
+    expect(opened.sources[0]).toMatchObject(longest);
+    expect(opened.claims[0]!.verdict).toMatchObject({ status: 'sourced', note: 'N'.repeat(20_000), correction: 'C'.repeat(20_000) });
+    expect(opened.setAside?.some((s) => s.text === second!.text)).toBe(true);
+    expect((await again.backend.api['preferences:get']({})).preferences.checker).toBe('Q'.repeat(200));
+  });
+});
+
 describe('the schema is checked before the write, never after', () => {
   it('store.update refuses a change that would break the schema in one sentence, and the file on disk is untouched', async () => {
     const article = await createArticle(desk);
