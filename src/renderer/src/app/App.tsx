@@ -4,13 +4,27 @@ import { api, errorMessage } from '../api/client';
 import { ArticleView } from '../features/article/ArticleView';
 import { CheckerDialog } from '../features/checker/CheckerDialog';
 import { LibraryView } from '../features/library/LibraryView';
-import { useRoute } from './use-route';
+import { LibrarySearchDialog } from '../features/memory/LibrarySearchDialog';
+import { SEARCH_KEY_LABEL, useSearchKey } from '../features/memory/use-search-key';
+import { routeHash, useRoute } from './use-route';
 
 export function App() {
   const [route, navigate] = useRoute();
   const [preferences, setPreferences] = useState<Preferences | null>(null);
   const [askChecker, setAskChecker] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
+  // Library-wide search (Ctrl/⌘+K, from any view); `/` stays the search of the list on screen.
+  const [searching, setSearching] = useState<{ query?: string } | null>(null);
+  const openSearch = useCallback(() => {
+    // From the library's title search, its words carry over: “not in a title? search inside”.
+    const field = document.activeElement;
+    setSearching({ query: field instanceof HTMLInputElement && field.id === 'library-search' ? field.value.trim() || undefined : undefined });
+  }, []);
+  useSearchKey(openSearch);
+  // Once the claim found is on screen, the address forgets it: a reload stays where the checker is.
+  const claimOpened = useCallback(() => {
+    if (route.view === 'article') window.history.replaceState(null, '', routeHash({ view: 'article', id: route.id }));
+  }, [route]);
 
   useEffect(() => {
     api['preferences:get']({}).then(
@@ -44,6 +58,9 @@ export function App() {
         <a className="brand" href="#/" aria-label="Factdesk library">
           Factdesk
         </a>
+        <button type="button" className="topbar-search" onClick={openSearch} aria-keyshortcuts="Control+K Meta+K">
+          Search the library <kbd aria-hidden="true">{SEARCH_KEY_LABEL}</kbd>
+        </button>
         <button type="button" className="checker-chip" onClick={() => setAskChecker(true)} aria-label={`Checker: ${preferences.checker || 'not set'}. Change`}>
           <span aria-hidden="true">●</span> {preferences.checker || 'Set checker'}
         </button>
@@ -51,7 +68,18 @@ export function App() {
       {route.view === 'library' ? (
         <LibraryView onOpen={(id) => navigate({ view: 'article', id })} />
       ) : (
-        <ArticleView key={route.id} id={route.id} onBack={() => navigate({ view: 'library' })} />
+        <ArticleView key={route.id} id={route.id} onBack={() => navigate({ view: 'library' })} openClaim={route} onClaimOpened={claimOpened} />
+      )}
+      {searching && (
+        <LibrarySearchDialog
+          initialQuery={searching.query}
+          checkers={preferences.checker ? [preferences.checker] : []}
+          onClose={() => setSearching(null)}
+          onOpen={(id, claim) => {
+            setSearching(null);
+            navigate({ view: 'article', id, claim });
+          }}
+        />
       )}
       {askChecker && (
         <CheckerDialog

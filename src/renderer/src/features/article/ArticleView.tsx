@@ -28,7 +28,14 @@ import { useShortcuts } from './use-shortcuts';
 const NOTICE_MS = 6000;
 
 /** The review desk: the claims list on the left, one claim (or the whole article) on the right. */
-export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) {
+export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
+  id: string;
+  onBack: () => void;
+  /** A claim to open on (a library search result); a new object for each time it is asked. */
+  openClaim?: { claim?: string };
+  /** The claim asked for is on screen. */
+  onClaimOpened?: () => void;
+}) {
   const [desk, dispatch] = useReviewDesk();
   const deskRef = useRef(desk);
   deskRef.current = desk;
@@ -79,6 +86,20 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
     const fallback = lastStart.current === null ? items[0]!.id : (claimAt(claims, lastStart.current) ?? items[0]!.id);
     dispatch({ type: 'select', id: fallback });
   }, [article, claims, current, currentSegment, items, dispatch]);
+
+  // A library search result opens its claim, once per time it is asked (the same claim twice included).
+  const openedClaim = useRef<object | null>(null);
+  useEffect(() => {
+    if (!article || !openClaim?.claim || openedClaim.current === openClaim) return;
+    openedClaim.current = openClaim;
+    const number = article.claims.findIndex((c) => c.id === openClaim.claim) + 1;
+    if (number === 0) notice('That claim is no longer in the article: it was split, merged or set aside since it was found.');
+    else {
+      dispatch({ type: 'open', id: openClaim.claim, isSetAside: false });
+      if (!items.some((i) => i.id === openClaim.claim)) notice(`Claim ${number} is not in the filtered list; the filter stays as it is.`);
+    }
+    onClaimOpened?.();
+  }, [article, openClaim, items, notice, dispatch, onClaimOpened]);
 
   // An article with no claims at all opens on its set-aside text, so some of it can be made a claim.
   const opened = useRef(false);
@@ -389,6 +410,7 @@ export function ArticleView({ id, onBack }: { id: string; onBack: () => void }) 
             ) : currentSegment ? (
               <SetAsidePanel key={currentSegment.id} segment={currentSegment} articleText={article.text} sources={article.sources} onPromote={promoteCurrent} />
             ) : (
+                seenBefore={{ articleId: article.id, reuse: state.reuseEarlier }}
               <p className="empty">Nothing is selected: show the set-aside text to choose a passage.</p>
             )}
           </section>

@@ -82,12 +82,35 @@ export interface ArticleState {
   /** Makes a set-aside segment a claim; returns the number it now has among the claims. */
   promote(segmentId: string): Promise<number>;
   undo(): Promise<UndoOutcome | null>;
+  /**
+   * Cites an earlier check's sources on a claim and copies its note (claim memory's
+   * “seen before”); never its verdict. Ctrl+Z takes the note and citations back.
+   */
+  reuseEarlier(claimId: string, from: { articleId: string; claimId: string }): Promise<ReuseOutcome>;
+  /** Facts inside a claim (features/facts): each answers with the claim as saved, and the article catches up with it. */
+  markFact(claimId: string, fact: FactPlace, patch: VerdictPatch, options?: SaveOptions): Promise<{ warnings: string[]; claim: Claim }>;
+  addFact(claimId: string, start: number, end: number): Promise<string>;
+  removeFact(claimId: string, fact: FactPlace): Promise<void>;
   redo(): Promise<UndoOutcome | null>;
   canUndo: boolean;
   canRedo: boolean;
 }
 
 export function isStale(error: unknown): boolean {
+/** What reusing an earlier check did: the sources now cited, how many were new to the article, and whether the note was copied. */
+export interface ReuseOutcome {
+  cited: number;
+  added: number;
+  noteCopied: boolean;
+  changed: boolean;
+}
+
+/** Where a fact is in its claim's text: how the desk names a fact (its id changes when first stored). */
+export interface FactPlace {
+  start: number;
+  end: number;
+}
+
   return error instanceof UserError && error.code === 'conflict';
 }
 
@@ -474,6 +497,60 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
   );
 
   const setMeta = useCallback(
+  const reuseEarlier = useCallback(
+    (claimId: string, earlier: { articleId: string; claimId: string }) =>
+      run(async () => {
+        const from = current();
+        const before = from.claims.find((c) => c.id === claimId);
+        const answer = await api['claims:reuseEarlier']({ articleId: from.id, claimId, fromArticleId: earlier.articleId, fromClaimId: earlier.claimId });
+        // The operation answers without the version (it may add sources too): catch up with the article it left.
+        await catchUp(from);
+        if (answer.changed && before) {
+          const back = verdictPatch(before.verdict);
+          const after = verdictPatch(answer.claim.verdict);
+          setStacks((s) => pushEntry(s, { kind: 'verdicts', before: [{ claimId, patch: { note: back.note, sourceIds: back.sourceIds } }], after: [{ claimId, patch: { note: after.note, sourceIds: after.sourceIds } }] }, 'new'));
+        }
+        return { cited: answer.cited.length, added: answer.added.length, noteCopied: answer.noteCopied, changed: answer.changed };
+      }),
+    [run, catchUp, setStacks],
+  );
+
+  /**
+   * Sends one change to a claim's facts and puts the claim it answers with in place. A
+   * fact is named by its place in the claim, its id looked up when the change is sent:
+   * the first verdict on a fact gives it a new id, and a change queued behind it must use that.
+   */
+  const changeFacts = useCallback(
+    <T extends { claim: Claim; version: number }>(claimId: string, place: FactPlace | null, call: (articleId: string, version: number, factId: string) => Promise<T>, basedOn?: number) =>
+      run(async () => {
+        const from = current();
+        const claim = from.claims.find((c) => c.id === claimId);
+        const fact = claim && place ? factsOf(claim).find((f) => f.start === place.start && f.end === place.end) : undefined;
+        if (!claim || (place && !fact)) throw new UserError('That fact is no longer in the claim: it was removed or the claim changed, perhaps in another window.', 'not-found');
+        const result = await send((version) => call(from.id, version, fact?.id ?? ''), basedOn);
+        replaceClaims(from, [result.claim], result.version);
+        return result;
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- replaceClaims reads only refs
+    [run, send],
+  );
+
+  const markFact = useCallback(
+    async (claimId: string, fact: FactPlace, patch: VerdictPatch, options: SaveOptions = {}) =>
+      changeFacts(claimId, fact, (articleId, version, factId) => api['facts:mark']({ articleId, claimId, factId, patch, version }), options.basedOn),
+    [changeFacts],
+  );
+  const addFact = useCallback(
+    async (claimId: string, start: number, end: number) => (await changeFacts(claimId, null, (articleId, version) => api['facts:add']({ articleId, claimId, start, end, version }))).factId,
+    [changeFacts],
+  );
+  const removeFact = useCallback(
+    async (claimId: string, fact: FactPlace) => {
+      await changeFacts(claimId, fact, (articleId, version, factId) => api['facts:remove']({ articleId, claimId, factId, version }));
+    },
+    [changeFacts],
+  );
+
     (meta: ArticleMeta) => {
       const from = current();
       setArticle({ ...from, ...meta });
@@ -500,6 +577,10 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
     setAside,
     promote,
     undo,
+    reuseEarlier,
+    markFact,
+    addFact,
+    removeFact,
     redo,
     canUndo: stacks.undo.length > 0,
     canRedo: stacks.redo.length > 0,

@@ -3,6 +3,7 @@ import { sheetGroups } from './review-keys';
 
 export const LIBRARY_SHORTCUTS: [string, string][] = [
   ['/', 'Search titles and publications'],
+  ['Ctrl/⌘ + K', 'Search inside every article: claims, notes, corrections and sources (from the title search, its words carry over)'],
   ['↓  or  ↑', 'Next and previous article (from the search: the first)'],
   ['Enter', 'Open the article (in the search: the first match)'],
   ['Tab', 'The article’s Rename and Delete buttons'],

@@ -3,8 +3,12 @@
 // being listed, nor be listed without working.
 import type { KeyHandler, KeyMap } from '../article/use-shortcuts';
 
-/** Who answers a key: the desk (selection, views, dialogs), the claim on screen, or a picker while it is open. */
-export type KeyScope = 'desk' | 'claim' | 'split' | 'list';
+/**
+ * Who answers a key: the desk (selection, views, dialogs), the claim on screen, a picker
+ * while it is open, the claim's "seen before" panel (features/memory) while it is shown,
+ * or the app in any view, even while typing (features/memory/use-search-key.ts).
+ */
+export type KeyScope = 'desk' | 'claim' | 'split' | 'list' | 'seen' | 'app' | 'facts' | 'factPick';
 
 export interface KeyBinding {
   scope: KeyScope;
@@ -41,6 +45,7 @@ export const REVIEW_KEYS = [
   { scope: 'claim', action: 'findSource', keys: ['l'], label: 'L', does: 'Cite a source from the list: type to find it', group: 'Sources' },
   { scope: 'claim', action: 'addSource', keys: ['a'], label: 'A', does: 'Add a source and cite it', group: 'Sources' },
   { scope: 'desk', action: 'sources', keys: ['A'], label: 'Shift + A', does: 'The article’s sources: edit or remove one', group: 'Sources' },
+  { scope: 'seen', action: 'reuseEarlier', keys: ['R'], label: 'Shift + R', does: 'Seen before: cite the earlier check’s sources and copy its note (never its verdict)', group: 'Sources' },
 
   { scope: 'claim', action: 'split', keys: ['b'], label: 'B', does: 'Split (break) the claim at a word', group: 'Claims' },
   { scope: 'claim', action: 'mergeNext', keys: ['m'], label: 'M', does: 'Merge with the next claim', group: 'Claims' },
@@ -63,6 +68,7 @@ export const REVIEW_KEYS = [
   { scope: 'split', action: 'jump', keys: LETTERS, label: 'a – z', does: 'Next word starting with that letter', group: 'Splitting a claim (B)' },
   { scope: 'split', action: 'choose', keys: ['Enter'], label: 'Enter', does: 'Split before the chosen word', group: 'Splitting a claim (B)' },
   { scope: 'split', action: 'cancel', keys: ['Escape'], label: 'Esc', does: 'Cancel', group: 'Splitting a claim (B)' },
+  { scope: 'app', action: 'searchLibrary', keys: ['Mod+k'], label: 'Ctrl/⌘ + K', does: 'Search the whole library: claims, notes, corrections and sources', group: 'Views' },
 
   { scope: 'list', action: 'next', keys: ['ArrowDown'], label: '↓  /  ↑', does: 'Next or previous source (type to narrow the list)', group: 'Finding a source (L), going to a claim (G)' },
   { scope: 'list', action: 'previous', keys: ['ArrowUp'], label: '', does: '', group: 'Finding a source (L), going to a claim (G)' },

@@ -181,6 +181,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
               >
                 Show all articles
               </button>
+              {filter.query.trim() && <> · Ctrl/⌘+K searches inside the articles: claims, notes and sources.</>}
             </p>
           ) : (
             <ArticleList

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client';
 import { MARKING_ORDER, STATUS_TEXT } from '../article/status-style';
 import { useShortcuts } from '../article/use-shortcuts';
 import { keyMap } from '../help/review-keys';
+import { SeenBefore, type SeenBeforeProps } from '../memory/SeenBefore';
 import { ChangedBanner } from '../revisions/ChangedBanner';
 import { ClaimInContext } from './ClaimInContext';
 import { FindSourceDialog } from './FindSourceDialog';
@@ -41,6 +42,10 @@ interface Props {
   /** A sentence for the desk's notice line. */
   onNotice?: (text: string) => void;
 }
+  /** The claim's facts can be marked, added and removed (features/facts); without it, its spans are only underlined. */
+  facts?: FactOps;
+  /** Similar claims checked in other articles (the claim memory), below the sources. */
+  seenBefore?: SeenBeforeProps;
 
 /**
  * One claim under review: its paragraph, labels and score; the verdict buttons, note,
@@ -274,6 +279,8 @@ export function ClaimPanel(props: Props) {
             <button type="button" onClick={() => merge('previous')} aria-keyshortcuts="Shift+M">
               Merge with previous <kbd aria-hidden="true">⇧M</kbd>
             </button>
+      {props.seenBefore && <SeenBefore {...props.seenBefore} claim={claim} onNotice={notice} />}
+
           )}
           {props.onMerge && !props.mergeBlocked?.next && (
             <button type="button" onClick={() => merge('next')} aria-keyshortcuts="M">
