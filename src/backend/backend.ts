@@ -8,6 +8,7 @@ import { UserError, toErrorPayload } from '../shared/errors';
 import { articleHandlers } from './handlers/articles';
 import { claimHandlers } from './handlers/claims';
 import type { HandlerContext } from './handlers/context';
+import { factHandlers } from './handlers/facts';
 import { importHandlers } from './handlers/import';
 import { libraryHandlers } from './handlers/library';
 import { preferenceHandlers } from './handlers/preferences';
@@ -43,6 +44,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date(), 
     ...libraryHandlers(context),
     ...articleHandlers(context),
     ...importHandlers(context),
+    ...factHandlers(context),
     ...claimHandlers(context),
     ...sourceHandlers(context),
     ...preferenceHandlers(context),

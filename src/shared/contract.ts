@@ -283,6 +283,21 @@ export const contract = {
     z.object({ claim: Claim }),
   ),
   'sources:add': op(
+  // Facts inside a claim (src/shared/facts/): a verdict on one fact (the claim rules, worded for a fact),
+  // words of the claim made a fact (`start`/`end` index the claim's text), a fact removed. Each answers
+  // with the claim, its history holding one `fact` entry that names the fact.
+  'facts:mark': op(
+    z.object({ articleId: ArticleId, claimId: Id, factId: Id, patch: VerdictPatch, checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
+    z.object({ claim: Claim, warnings: z.array(z.string()), version: Version }),
+  ),
+  'facts:add': op(
+    z.object({ articleId: ArticleId, claimId: Id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
+    z.object({ claim: Claim, factId: Id, version: Version }),
+  ),
+  'facts:remove': op(
+    z.object({ articleId: ArticleId, claimId: Id, factId: Id, checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
+    z.object({ claim: Claim, version: Version }),
+  ),
     z.object({ articleId: ArticleId, source: SourceInput, version: SeenVersion }),
     z.object({ source: Source, version: Version }),
   ),

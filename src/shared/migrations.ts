@@ -51,7 +51,27 @@ export const MIGRATIONS: readonly Migration[] = [
       'holding an out-of-date copy is refused instead of silently overwriting a newer one.',
     article: (article) => ({ ...article, version: Number.isInteger(article.version) && (article.version as number) >= 0 ? article.version : 0 }),
   },
+  {
+    to: 5,
+    summary:
+      'Facts inside a claim: every claim, set-aside segment and orphan gets its `facts` list, empty. Only the facts ' +
+      'a checker touches are stored; the extracted spans show as unchecked facts, so an old article reads as before ' +
+      'with every span ready to tick. The version goes up so that an older Factdesk, which would drop the facts it does ' +
+      'not know when it saves, refuses the file instead.',
+    article: (article) => ({
+      ...article,
+      claims: withFacts(article.claims),
+      setAside: withFacts(article.setAside),
+      orphans: withFacts(article.orphans),
+    }),
+  },
 ];
+
+/** Each passage of a list with a `facts` list (an existing one kept); anything else left for validation. */
+function withFacts(list: unknown): unknown {
+  if (!Array.isArray(list)) return list;
+  return list.map((item) => (isRecord(item) ? { ...item, facts: Array.isArray(item.facts) ? item.facts : [] } : item));
+}
 
 export const FIRST_SCHEMA_VERSION = 1;
 export const SCHEMA_VERSION = FIRST_SCHEMA_VERSION + MIGRATIONS.length;

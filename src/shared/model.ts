@@ -98,9 +98,11 @@ export const HistoryEntry = z.object({
    * set-aside: a checker set the claim aside as no claim; promote: a checker made a
    * set-aside segment a claim.
    */
-  kind: z.enum(['verdict', 'split', 'merge', 'reanchor', 'confirm', 'set-aside', 'promote']),
+  kind: z.enum(['verdict', 'split', 'merge', 'reanchor', 'confirm', 'set-aside', 'promote', 'fact']),
   changes: z.array(FieldChange),
   detail: z.string().optional(),
+  /** kind `fact`: the fact inside the claim that was marked, added, removed or re-anchored (src/shared/facts/). */
+  fact: z.object({ id: Id, text: z.string() }).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -140,6 +142,27 @@ export const ClaimChange = z.object({
 });
 export type ClaimChange = z.infer<typeof ClaimChange>;
 
+/**
+ * A fact inside a claim that the checker ruled on, added or removed (schema 5). The
+ * claim's other spans are facts too, computed from `spans` and unchecked: only what
+ * the checker touched is stored (see src/shared/facts/fold.ts). Offsets are relative
+ * to the claim's text, so a revision that only moves the claim leaves them as they are.
+ */
+export const Fact = z.object({
+  id: Id,
+  start: Offset,
+  end: Offset,
+  /** A span kind the extractor found, or `words` the checker selected. */
+  kind: z.enum([...SPAN_KINDS, 'words']),
+  text: z.string(),
+  verdict: Verdict,
+  /** The checker said this is no fact: kept so the span is not shown again, and its verdict not lost. */
+  removed: z.boolean().optional(),
+  /** A revision changed its words (a number, a date, a name) after it was checked. */
+  changed: z.object({ previousText: z.string(), revisionId: Id, at: Timestamp }).optional(),
+});
+export type Fact = z.infer<typeof Fact>;
+
 export const Claim = ExtractedClaim.extend({
   id: Id,
   verdict: Verdict,
@@ -147,6 +170,8 @@ export const Claim = ExtractedClaim.extend({
   history: z.array(HistoryEntry),
   /** Present while the claim needs review because its words changed (revisions). */
   changed: ClaimChange.optional(),
+  /** The facts the checker touched (schema 5); absent or empty: every span is an unchecked fact. */
+  facts: z.array(Fact).optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 

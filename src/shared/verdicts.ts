@@ -10,14 +10,15 @@ export interface RuleCheck {
   warnings: string[];
 }
 
-export function checkVerdictRules(verdict: Pick<Verdict, 'status' | 'note' | 'sourceIds'>): RuleCheck {
+/** `what`: the rules are the same for a claim and for a fact inside it (src/shared/facts/); only the words differ. */
+export function checkVerdictRules(verdict: Pick<Verdict, 'status' | 'note' | 'sourceIds'>, what: 'claim' | 'fact' = 'claim'): RuleCheck {
   const errors: string[] = [];
   const warnings: string[] = [];
   if (verdict.status === 'disputed' && verdict.note.trim() === '') {
-    errors.push('A disputed claim needs a note saying what is wrong with it.');
+    errors.push(`A disputed ${what} needs a note saying what is wrong with it.`);
   }
   if (verdict.status === 'sourced' && verdict.sourceIds.length === 0) {
-    errors.push('A sourced claim needs at least one cited source.');
+    errors.push(`A sourced ${what} needs at least one cited source.`);
   }
   if (verdict.status === 'verified' && verdict.sourceIds.length === 0) {
     warnings.push('Verified without a cited source: cite the independent evidence, not the article itself.');
@@ -80,7 +81,7 @@ export function quoteShort(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function definedFields(patch: VerdictPatch): Partial<Verdict> {
+export function definedFields(patch: VerdictPatch): Partial<Verdict> {
   const out: Partial<Verdict> = {};
   if (patch.status !== undefined) out.status = patch.status;
   if (patch.note !== undefined) out.note = patch.note;

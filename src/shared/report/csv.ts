@@ -1,17 +1,20 @@
-// The CSV export: one row per claim, RFC 4180 quoting, CRLF line ends and a
+// The CSV export: one row per claim (and one per fact, right under its claim), RFC 4180 quoting, CRLF line ends and a
 // UTF-8 byte-order mark so Excel reads accents and curly quotes correctly.
-import { SECTION_WORDS, STATUS_WORDS, formatTimestamp, type ReportModel } from './report-model';
+import { SECTION_WORDS, STATUS_WORDS, formatTimestamp, type ReportModel, type ReportSourceRef } from './report-model';
 
 // The article's title and URL repeat on every row, so rows pasted into a desk-wide sheet still say where they come from.
 export const CSV_COLUMNS = [
   'number', 'section', 'text', 'status', 'note', 'correction', 'sources', 'checker', 'last changed',
   'labels', 'speaker', 'article title', 'article url',
+  // `claim`, or `fact` for a fact of the claim above: same number, its own words, status, note and sources.
+  'row', 'fact kind',
 ] as const;
 
 export function renderReportCsv(m: ReportModel): string {
   const lines: string[] = [CSV_COLUMNS.join(',')];
+  const cite = (s: ReportSourceRef) => (s.url && s.url !== s.title ? `[${s.number}] ${s.title} <${s.url}>` : `[${s.number}] ${s.title}`);
   for (const c of m.claims) {
-    const sources = c.sources.map((s) => (s.url && s.url !== s.title ? `[${s.number}] ${s.title} <${s.url}>` : `[${s.number}] ${s.title}`));
+    const sources = c.sources.map(cite);
     lines.push(
       [
         c.number,
@@ -28,10 +31,17 @@ export function renderReportCsv(m: ReportModel): string {
         c.speaker ?? '',
         m.title,
         m.sourceUrl,
+        'claim',
+        '',
       ]
         .map(csvCell)
         .join(','),
     );
+    for (const f of c.facts) {
+      const note = f.changedFrom ? `${f.note}${f.note ? ' ' : ''}(changed since checked: was “${f.changedFrom}”)` : f.note;
+      const row = [c.number, SECTION_WORDS[c.section].toLowerCase(), f.text, STATUS_WORDS[f.status].label.toLowerCase(), note, '', f.sources.map(cite).join('; ')];
+      lines.push([...row, '', '', '', '', m.title, m.sourceUrl, 'fact', f.kind].map(csvCell).join(','));
+    }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

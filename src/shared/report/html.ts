@@ -4,6 +4,7 @@
 import type { Status } from '../model';
 import { verdictChartSvg, STATUS_COLOURS } from './chart-svg';
 import { escapeHtml, htmlLink } from './escape';
+import { FACTS_STYLE, factsHtml } from './facts-html';
 import {
   REPORT_STATUS_ORDER,
   SECTION_WORDS,
@@ -48,7 +49,7 @@ export function renderReportHtml(model: ReportModel, { forPdf = false }: HtmlOpt
     '<meta name="referrer" content="no-referrer">\n',
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
     `<title>${escapeHtml(`Fact-check report: ${model.title}`)}</title>\n`,
-    `<style>${STYLE}</style>\n</head>\n<body${forPdf ? ' class="for-pdf"' : ''}>\n<main>\n`,
+    `<style>${STYLE}${FACTS_STYLE}</style>\n</head>\n<body${forPdf ? ' class="for-pdf"' : ''}>\n<main>\n`,
     // The editor's order: where the check stands, what is disputed (with the
     // corrections), then every claim in article order (a disputed one only
     // points up to its card), what was set aside, and the backup.
@@ -145,7 +146,7 @@ function disputedCard(m: ReportModel, c: ReportClaim): string {
   return (
     `<article class="card" id="disputed-${c.number}">\n` +
     `<h3><a href="#claim-${c.number}">Claim ${c.number}</a> <span class="muted">· ${escapeHtml(SECTION_WORDS[c.section])}</span></h3>\n` +
-    `<blockquote>${escapeHtml(c.text)}</blockquote>\n<dl>${fields.join('')}</dl>\n${ruledBy(m, c)}</article>`
+    `<blockquote>${escapeHtml(c.text)}</blockquote>\n${factsHtml(c)}<dl>${fields.join('')}</dl>\n${ruledBy(m, c)}</article>`
   );
 }
 
@@ -160,7 +161,7 @@ function claimsSection(m: ReportModel): string {
         `<tr id="claim-${c.number}" class="row-disputed row-pointer"><td class="num">${c.number}</td>` +
         `<td colspan="4">${statusBadge(c.status)} <a href="#disputed-${c.number}">See disputed claim ${c.number} above</a></td></tr>`
       : `<tr id="claim-${c.number}" class="row-${c.status}"><td class="num">${c.number}</td>` +
-        `<td><span class="section">${escapeHtml(SECTION_WORDS[c.section])}</span> ${escapeHtml(c.text)}</td>` +
+        `<td><span class="section">${escapeHtml(SECTION_WORDS[c.section])}</span> ${escapeHtml(c.text)}${factsHtml(c)}</td>` +
         `<td class="status-cell">${statusBadge(c.status)}${c.checker && c.status !== 'unchecked' ? `<br><span class="muted">${escapeHtml(c.checker)}${c.updatedAt ? `, <span class="when">${escapeHtml(formatDay(c.updatedAt, m.timeZone))}</span>` : ''}</span>` : ''}</td>` +
         `<td class="note">${escapeHtml(c.note)}${c.correction ? `<br><span class="label">Correction:</span> ${escapeHtml(c.correction)}` : ''}</td>` +
         `<td>${sourceRefs(c)}</td></tr>`,

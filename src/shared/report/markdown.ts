@@ -50,6 +50,7 @@ export function renderReportMarkdown(m: ReportModel): string {
   if (m.disputed.length === 0) out.push('No claim is disputed.', '');
   for (const c of m.disputed) {
     out.push(`### Claim ${c.number} (${SECTION_WORDS[c.section]})`, '', `> ${md(c.text, '> ')}`, '');
+    if (c.facts.length) out.push('- **Facts:**', ...factLines(c, '  '));
     out.push(`- **Note:** ${md(c.note, '  ') || '(no note)'}`);
     if (c.correction) out.push(`- **Suggested correction:** ${md(c.correction, '  ')}`);
     out.push(`- **Sources:** ${sourceList(c) || 'none cited'}`);
@@ -79,6 +80,7 @@ export function renderReportMarkdown(m: ReportModel): string {
     if (c.note) out.push(`  - Note: ${md(c.note, '    ')}`);
     if (c.correction) out.push(`  - Suggested correction: ${md(c.correction, '    ')}`);
     if (c.sources.length) out.push(`  - Sources: ${sourceList(c)}`);
+    if (c.facts.length) out.push('  - Facts:', ...factLines(c, '    '));
   }
   out.push('');
 
@@ -117,6 +119,16 @@ function progress(m: ReportModel): string {
     which = ` (claim${m.unchecked.length === 1 ? '' : 's'} ${list}, marked ${STATUS_WORDS.unchecked.icon} ${STATUS_WORDS.unchecked.label} below)`;
   }
   return `**${m.checked} of ${m.total} claims checked.** ${remaining} still unchecked${which}: this check is not finished.`;
+}
+
+/** One line per fact, disputed first: “- ✕ Disputed “1,200”: the county counts 1,400 [2]”. */
+function factLines(c: ReportClaim, indent: string): string[] {
+  return c.facts.map((f) => {
+    const w = STATUS_WORDS[f.status];
+    const changed = f.changedFrom ? ` (changed since checked: was “${md(f.changedFrom)}”)` : '';
+    const refs = f.sources.map((s) => `[${s.number}]`).join(' ');
+    return `${indent}- ${w.icon} ${w.label} “${md(f.text)}”${changed}${f.note ? `: ${md(f.note, `${indent}  `)}` : ''}${refs ? ` ${refs}` : ''}`;
+  });
 }
 
 function sourceList(c: ReportClaim): string {

@@ -4,6 +4,9 @@
 import { isFilterActive, matchesFilter, narrowingFilter, type ClaimFilter } from '../claim-filter';
 import { LABELS, SECTIONS, SET_ASIDE_KINDS, type Article, type Claim, type Label, type Section, type SetAsideKind, type Source, type SourceKind, type Status } from '../model';
 import { countByStatus } from '../verdicts';
+import { reportFacts, type ReportFact } from './report-facts';
+
+export type { ReportFact } from './report-facts';
 
 export interface ReportSourceRef {
   /** 1-based position in the article's source list (the backup). */
@@ -26,6 +29,8 @@ export interface ReportClaim {
   checker: string | null;
   updatedAt: string | null;
   sources: ReportSourceRef[];
+  /** The claim's facts, disputed first, when the checker ruled on any of them; else empty (see reportFacts). */
+  facts: ReportFact[];
 }
 
 export interface ReportSource {
@@ -228,6 +233,7 @@ function reportClaim(claim: Claim, number: number, refs: Map<string, ReportSourc
     updatedAt: claim.verdict.updatedAt,
     // A dangling id (should not happen: the handler refuses it) is left out rather than invented.
     sources: claim.verdict.sourceIds.flatMap((id) => refs.get(id) ?? []),
+    facts: reportFacts(claim, refs),
   };
 }
 

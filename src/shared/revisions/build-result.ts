@@ -13,6 +13,7 @@ import { inOrder, isTaken, type Assignment } from './assignment';
 import { judgeOf, type Unsure } from './confidence';
 import type { Anchorable, Outcome, ReanchorReport, ReanchorResult, RevisionContext } from './types';
 import { changedFacts, describeFacts } from './word-diff';
+import { carryFacts } from '../facts/reanchor';
 
 export function buildResult(a: Assignment, { newRevisionId, at, by, options }: RevisionContext): ReanchorResult {
   const rev = `revision ${options.revisionNumber ?? newRevisionId}`;
@@ -66,6 +67,9 @@ export function buildResult(a: Assignment, { newRevisionId, at, by, options }: R
     const unsure = judge(o, moved);
     const confirm = unsure ? `; please confirm: ${unsure.why}` : '';
     const claim: Claim = { ...base, id: old.id, verdict: old.verdict, history: old.history };
+    // The facts the checker ruled on follow the claim; a changed number is flagged on its fact.
+    const carried = carryFacts(old, base, { revisionId: newRevisionId, at, by, label: rev });
+    if (carried.facts) claim.facts = carried.facts;
     const flag = flagOf(old, base.text, unsure);
     if (flag) claim.changed = flag;
     const confidence = unsure ? { confidence: unsure.confidence } : {};
@@ -81,7 +85,7 @@ export function buildResult(a: Assignment, { newRevisionId, at, by, options }: R
     const similarity = Math.round(t.similarity * 100) / 100;
     const how = `${moved ? 'moved and ' : ''}matched approximately (similarity ${similarity.toFixed(2)})`;
     const factNote = facts.length > 0 ? `; ${describeFacts(facts)}` : '';
-    claim.history = [...old.history, entry(`${how}; was “${old.text}”${factNote}${confirm}`)];
+    claim.history = [...old.history, entry(`${how}; was “${old.text}”${factNote}${confirm}`), ...carried.entries];
     count(old, 'changed', unsure);
     report.outcomes.push({ claimId: old.id, outcome: 'changed', method: t.method, similarity, facts, ...confidence });
     place(claim, kind);

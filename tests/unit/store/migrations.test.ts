@@ -10,6 +10,7 @@ import { createBackend } from '../../../src/backend/backend';
 import { SCHEMA_VERSION } from '../../../src/backend/store/documents';
 import { Store } from '../../../src/backend/store/store';
 import { partitionProblem } from '../../../src/shared/extract';
+import { factsOf } from '../../../src/shared/facts/fold';
 import { MIGRATIONS, upgradeDocument } from '../../../src/shared/migrations';
 import { Article } from '../../../src/shared/model';
 import { parseArticleJson } from '../../../src/shared/report/json';
@@ -19,6 +20,7 @@ const HARBOR = 'lnim82l5sl8h'; // two verdicts, never revised: schema 1 wrote no
 const BAY = 'r8r8jvwfoo2k'; // revised once: one orphan with its disputed verdict
 const V2 = join(__dirname, '../../fixtures/schema/v2');
 const FERRY = '5dsgquo51f0k'; // schema 2 dropped its subheading, “Yes.”, bullets and boilerplate
+const V4 = join(__dirname, '../../fixtures/schema/v4'); // the same article as a schema-4 Factdesk saved it: no facts
 
 let dir: string;
 
@@ -80,6 +82,37 @@ const stepTests: Record<number, () => Promise<void>> = {
     expect(step.article!({ ...three, version: 7 }).version).toBe(7);
     expect(step.article!({ ...three, version: -1 }).version).toBe(0);
     expect(step.article!({ ...three, version: 'x' }).version).toBe(0);
+  },
+  5: async () => {
+    const old = JSON.parse(await readFile(join(V4, `articles/${FERRY}.json`), 'utf8'));
+    expect(old.schemaVersion).toBe(4);
+    const step = MIGRATIONS.find((m) => m.to === 5)!;
+    const migrated = Article.parse(step.article!(old.article));
+    // Every passage gets an empty list: nobody had ruled on a fact before schema 5…
+    for (const passage of [...migrated.claims, ...migrated.setAside, ...migrated.orphans]) expect(passage.facts).toEqual([]);
+    // …so each claim shows its extracted spans as unchecked facts, and keeps its own verdict.
+    const disputed = migrated.claims.find((c) => c.verdict.status === 'disputed')!;
+    expect(disputed.verdict.note).toBe('The audit says $1.2 million.');
+    expect(factsOf(disputed).map((f) => `${f.kind} ${f.text} ${f.verdict.status}`)).toEqual(disputed.spans.map((s) => `${s.kind} ${s.text} unchecked`));
+    expect(factsOf(disputed).length).toBeGreaterThan(0);
+    expect({ ...migrated, claims: [], setAside: [], orphans: [] }).toEqual({ ...Article.parse(old.article), claims: [], setAside: [], orphans: [] });
+    // Facts already there (a file half-written by a newer build) are kept.
+    const fact = { id: 'f1', start: 0, end: 3, kind: 'words', text: 'The', verdict: migrated.claims[0]!.verdict };
+    const kept = step.article!({ ...old.article, claims: [{ ...old.article.claims[0], facts: [fact] }] });
+    expect((kept.claims as { facts: unknown[] }[])[0]!.facts).toEqual([fact]);
+
+    // A data folder at schema 4 opens at 5, the old file kept byte for byte.
+    const folder = await mkdtemp(join(tmpdir(), 'factdesk-migrate-v4-'));
+    try {
+      await cp(V4, folder, { recursive: true });
+      const store = await Store.open(folder);
+      expect(store.problems).toEqual([]);
+      expect((await store.get(FERRY)).claims.every((c) => Array.isArray(c.facts))).toBe(true);
+      expect(JSON.parse(await readFile(join(folder, `articles/${FERRY}.json`), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
+      expect(await readFile(join(folder, `backups/${FERRY}/schema-4.json`), 'utf8')).toBe(await readFile(join(V4, `articles/${FERRY}.json`), 'utf8'));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   },
 };
 

@@ -393,6 +393,11 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
                 articleText={article.text}
                 sources={article.sources}
                 onSave={(build, options) => state.update(current.id, build, options)}
+                facts={{
+                  mark: (fact, patch, options) => state.markFact(current.id, fact, patch, options),
+                  add: (start, end) => state.addFact(current.id, start, end),
+                  remove: (fact) => state.removeFact(current.id, fact),
+                }}
                 version={state.version}
                 onAddSource={state.addSource}
                 onSplit={(at) => split(current, currentIndex + 1, at)}
@@ -405,12 +410,12 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
                 }}
                 onConfirmChange={() => state.confirm(current.id)}
                 onSetAside={setCurrentAside}
+                seenBefore={{ articleId: article.id, reuse: state.reuseEarlier }}
                 onNotice={notice}
               />
             ) : currentSegment ? (
               <SetAsidePanel key={currentSegment.id} segment={currentSegment} articleText={article.text} sources={article.sources} onPromote={promoteCurrent} />
             ) : (
-                seenBefore={{ articleId: article.id, reuse: state.reuseEarlier }}
               <p className="empty">Nothing is selected: show the set-aside text to choose a passage.</p>
             )}
           </section>

@@ -12,6 +12,7 @@ import type { Article, ArticleMeta, Claim, SetAsideKind } from '../../../../shar
 import { onArticleChanged } from '../../api/article-events';
 import { api, errorMessage } from '../../api/client';
 import type { PickedFile } from '../../files/read-file';
+import { factsOf } from '../../../../shared/facts/fold';
 import { shortQuote } from '../claims/list-items';
 import {
   NO_STACKS,
@@ -81,7 +82,6 @@ export interface ArticleState {
   setAside(claimId: string): Promise<string>;
   /** Makes a set-aside segment a claim; returns the number it now has among the claims. */
   promote(segmentId: string): Promise<number>;
-  undo(): Promise<UndoOutcome | null>;
   /**
    * Cites an earlier check's sources on a claim and copies its note (claim memory's
    * “seen before”); never its verdict. Ctrl+Z takes the note and citations back.
@@ -91,12 +91,12 @@ export interface ArticleState {
   markFact(claimId: string, fact: FactPlace, patch: VerdictPatch, options?: SaveOptions): Promise<{ warnings: string[]; claim: Claim }>;
   addFact(claimId: string, start: number, end: number): Promise<string>;
   removeFact(claimId: string, fact: FactPlace): Promise<void>;
+  undo(): Promise<UndoOutcome | null>;
   redo(): Promise<UndoOutcome | null>;
   canUndo: boolean;
   canRedo: boolean;
 }
 
-export function isStale(error: unknown): boolean {
 /** What reusing an earlier check did: the sources now cited, how many were new to the article, and whether the note was copied. */
 export interface ReuseOutcome {
   cited: number;
@@ -111,6 +111,7 @@ export interface FactPlace {
   end: number;
 }
 
+export function isStale(error: unknown): boolean {
   return error instanceof UserError && error.code === 'conflict';
 }
 
@@ -496,7 +497,6 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
     [run, catchUp],
   );
 
-  const setMeta = useCallback(
   const reuseEarlier = useCallback(
     (claimId: string, earlier: { articleId: string; claimId: string }) =>
       run(async () => {
@@ -551,6 +551,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
     [changeFacts],
   );
 
+  const setMeta = useCallback(
     (meta: ArticleMeta) => {
       const from = current();
       setArticle({ ...from, ...meta });
@@ -576,11 +577,11 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
     setMeta,
     setAside,
     promote,
-    undo,
     reuseEarlier,
     markFact,
     addFact,
     removeFact,
+    undo,
     redo,
     canUndo: stacks.undo.length > 0,
     canRedo: stacks.redo.length > 0,

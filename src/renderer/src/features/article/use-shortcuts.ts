@@ -19,6 +19,8 @@ function isCheckbox(target: EventTarget | null): target is HTMLInputElement {
 export function shortcutName(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string | null {
   if (event.altKey) return null;
   if (event.ctrlKey || event.metaKey) return `Mod+${event.shiftKey ? 'Shift+' : ''}${event.key.toLowerCase()}`;
+  // Shift+Tab steps back through a claim's facts; Tab alone steps forward.
+  if (event.key === 'Tab' && event.shiftKey) return 'Shift+Tab';
   return event.key;
 }
 

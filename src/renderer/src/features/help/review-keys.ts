@@ -56,9 +56,19 @@ export const REVIEW_KEYS = [
   { scope: 'desk', action: 'undo', keys: ['Mod+z'], label: 'Ctrl/⌘ + Z', does: 'Undo the last change (verdicts, splits, merges, set-asides, new claims)', group: 'Claims' },
   { scope: 'desk', action: 'redo', keys: ['Mod+Shift+z'], label: 'Shift + Ctrl/⌘ + Z', does: 'Redo', group: 'Claims' },
 
+  // Facts inside the claim (features/facts): a fact in focus takes the claim's own verdict keys (V D S U, N, 1–9).
+  { scope: 'facts', action: 'nextFact', keys: ['Tab', ']'], label: 'Tab  or  ]', does: 'Next fact of the claim (Tab: when no field or button has the cursor)', group: 'Facts inside a claim' },
+  { scope: 'facts', action: 'previousFact', keys: ['Shift+Tab', '['], label: 'Shift + Tab  or  [', does: 'Previous fact', group: 'Facts inside a claim' },
+  { scope: 'facts', action: 'sameKeys', keys: [], label: 'V  D  S  U  ·  N  ·  1 – 9', does: 'With a fact in focus: mark the fact, write its note, cite a source', group: 'Facts inside a claim' },
+  { scope: 'facts', action: 'addFact', keys: ['f'], label: 'F', does: 'Add a fact: choose its words', group: 'Facts inside a claim' },
+  { scope: 'facts', action: 'removeFact', keys: ['Delete'], label: 'Delete', does: 'Remove the fact in focus (its verdict stays in the history)', group: 'Facts inside a claim' },
+  { scope: 'facts', action: 'acceptSuggestion', keys: ['y'], label: 'Y', does: 'Give the claim the verdict its facts suggest', group: 'Facts inside a claim' },
+  { scope: 'facts', action: 'leaveFact', keys: ['Escape'], label: 'Esc', does: 'Leave the fact: the verdict keys mark the claim again', group: 'Facts inside a claim' },
+
   { scope: 'desk', action: 'read', keys: ['r'], label: 'R', does: 'Switch between review and reading the article', group: 'Views' },
   { scope: 'desk', action: 'export', keys: ['e'], label: 'E', does: 'Export the report', group: 'Views' },
   { scope: 'desk', action: 'help', keys: ['?'], label: '?', does: 'This sheet', group: 'Views' },
+  { scope: 'app', action: 'searchLibrary', keys: ['Mod+k'], label: 'Ctrl/⌘ + K', does: 'Search the whole library: claims, notes, corrections and sources', group: 'Views' },
   { scope: 'desk', action: 'back', keys: ['Escape'], label: 'Esc', does: 'Leave a field (it keeps its text and saves it) · back to the library', group: 'Views' },
 
   { scope: 'split', action: 'next', keys: ['ArrowRight', 'ArrowDown'], label: '→  or  ↓', does: 'Next word', group: 'Splitting a claim (B)' },
@@ -68,7 +78,14 @@ export const REVIEW_KEYS = [
   { scope: 'split', action: 'jump', keys: LETTERS, label: 'a – z', does: 'Next word starting with that letter', group: 'Splitting a claim (B)' },
   { scope: 'split', action: 'choose', keys: ['Enter'], label: 'Enter', does: 'Split before the chosen word', group: 'Splitting a claim (B)' },
   { scope: 'split', action: 'cancel', keys: ['Escape'], label: 'Esc', does: 'Cancel', group: 'Splitting a claim (B)' },
-  { scope: 'app', action: 'searchLibrary', keys: ['Mod+k'], label: 'Ctrl/⌘ + K', does: 'Search the whole library: claims, notes, corrections and sources', group: 'Views' },
+
+  { scope: 'factPick', action: 'next', keys: ['ArrowRight', 'ArrowDown'], label: '→  /  ←', does: 'Next or previous word', group: 'Choosing a fact’s words (F)' },
+  { scope: 'factPick', action: 'previous', keys: ['ArrowLeft', 'ArrowUp'], label: '', does: '', group: 'Choosing a fact’s words (F)' },
+  { scope: 'factPick', action: 'extend', keys: ['Shift+ArrowRight', 'Shift+ArrowDown'], label: 'Shift + →  /  ←', does: 'Take in the next word, or give back the last', group: 'Choosing a fact’s words (F)' },
+  { scope: 'factPick', action: 'shrink', keys: ['Shift+ArrowLeft', 'Shift+ArrowUp'], label: '', does: '', group: 'Choosing a fact’s words (F)' },
+  { scope: 'factPick', action: 'jump', keys: LETTERS, label: 'a – z', does: 'Next word starting with that letter', group: 'Choosing a fact’s words (F)' },
+  { scope: 'factPick', action: 'choose', keys: ['Enter'], label: 'Enter', does: 'Make the chosen words a fact', group: 'Choosing a fact’s words (F)' },
+  { scope: 'factPick', action: 'cancel', keys: ['Escape'], label: 'Esc', does: 'Cancel', group: 'Choosing a fact’s words (F)' },
 
   { scope: 'list', action: 'next', keys: ['ArrowDown'], label: '↓  /  ↑', does: 'Next or previous source (type to narrow the list)', group: 'Finding a source (L), going to a claim (G)' },
   { scope: 'list', action: 'previous', keys: ['ArrowUp'], label: '', does: '', group: 'Finding a source (L), going to a claim (G)' },

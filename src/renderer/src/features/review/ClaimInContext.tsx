@@ -4,8 +4,22 @@ import type { Claim } from '../../../../shared/model';
 /** Context shown on each side of the claim: a long paragraph is cut at a word, so the verdict stays in view. */
 const CONTEXT_CHARS = 280;
 
+/**
+ * What is underlined in the claim: its extracted spans by default; the desk passes the
+ * claim's facts instead (features/facts), one of them perhaps in focus.
+ */
+export interface ContextMark {
+  /** Offsets into the article text. */
+  start: number;
+  end: number;
+  kind: string;
+  id?: string;
+  /** Extra class names (the fact's status, the fact in focus). */
+  className?: string;
+}
+
 /** The claim's paragraph, the claim itself large, and its checkable spans marked. */
-export function ClaimInContext({ text, claim }: { text: string; claim: Claim }) {
+export function ClaimInContext({ text, claim, marks }: { text: string; claim: Claim; marks?: readonly ContextMark[] }) {
   const paragraphStart = text.lastIndexOf('\n', claim.start - 1) + 1;
   const newline = text.indexOf('\n', claim.end);
   const paragraphEnd = newline < 0 ? text.length : newline;
@@ -14,20 +28,20 @@ export function ClaimInContext({ text, claim }: { text: string; claim: Claim }) 
   return (
     <blockquote className="claim-context">
       {before && <span className="context-text">{before}</span>}
-      <span className="claim-focus">{withSpans(claim)}</span>
+      <span className="claim-focus">{withSpans(claim, marks ?? claim.spans)}</span>
       {after && <span className="context-text">{after}</span>}
     </blockquote>
   );
 }
 
-function withSpans(claim: Claim): ReactNode[] {
+function withSpans(claim: Claim, marks: readonly ContextMark[]): ReactNode[] {
   const parts: ReactNode[] = [];
   let cursor = claim.start;
-  for (const span of claim.spans) {
+  for (const span of marks) {
     if (span.start < cursor || span.end > claim.end) continue;
     if (span.start > cursor) parts.push(claim.text.slice(cursor - claim.start, span.start - claim.start));
     parts.push(
-      <mark key={span.start} className={`span span-${span.kind}`} title={span.kind}>
+      <mark key={span.start} id={span.id} className={`span span-${span.kind}${span.className ? ` ${span.className}` : ''}`} title={span.kind}>
         {claim.text.slice(span.start - claim.start, span.end - claim.start)}
       </mark>,
     );

@@ -8,6 +8,7 @@ import { useShortcuts } from '../article/use-shortcuts';
 import { keyMap } from '../help/review-keys';
 import { SeenBefore, type SeenBeforeProps } from '../memory/SeenBefore';
 import { ChangedBanner } from '../revisions/ChangedBanner';
+import { ClaimFacts, type FactOps } from '../facts/ClaimFacts';
 import { ClaimInContext } from './ClaimInContext';
 import { FindSourceDialog } from './FindSourceDialog';
 import { HistoryList } from './HistoryList';
@@ -41,11 +42,11 @@ interface Props {
   onSetAside?: () => Promise<void>;
   /** A sentence for the desk's notice line. */
   onNotice?: (text: string) => void;
-}
   /** The claim's facts can be marked, added and removed (features/facts); without it, its spans are only underlined. */
   facts?: FactOps;
   /** Similar claims checked in other articles (the claim memory), below the sources. */
   seenBefore?: SeenBeforeProps;
+}
 
 /**
  * One claim under review: its paragraph, labels and score; the verdict buttons, note,
@@ -196,7 +197,17 @@ export function ClaimPanel(props: Props) {
         </span>
       </p>
       {claim.changed && props.onConfirmChange && <ChangedBanner claim={claim} onConfirm={() => run(props.onConfirmChange!)} />}
-      {props.articleText ? (
+      {props.articleText && props.facts ? (
+        <ClaimFacts
+          claim={claim}
+          articleText={props.articleText}
+          sources={props.sources}
+          version={props.version ?? (() => 0)}
+          facts={props.facts}
+          onAccept={async (patch) => void (await props.onSave(() => patch))}
+          onNotice={notice}
+        />
+      ) : props.articleText ? (
         <ClaimInContext text={props.articleText} claim={claim} />
       ) : (
         <blockquote className="claim-context">
@@ -268,6 +279,8 @@ export function ClaimPanel(props: Props) {
         formRef={addFormRef}
       />
 
+      {props.seenBefore && <SeenBefore {...props.seenBefore} claim={claim} onNotice={notice} />}
+
       {(props.onSplit || props.onMerge || props.onSetAside) && (
         <div className="segment-actions">
           {props.onSplit && (
@@ -279,8 +292,6 @@ export function ClaimPanel(props: Props) {
             <button type="button" onClick={() => merge('previous')} aria-keyshortcuts="Shift+M">
               Merge with previous <kbd aria-hidden="true">⇧M</kbd>
             </button>
-      {props.seenBefore && <SeenBefore {...props.seenBefore} claim={claim} onNotice={notice} />}
-
           )}
           {props.onMerge && !props.mergeBlocked?.next && (
             <button type="button" onClick={() => merge('next')} aria-keyshortcuts="M">

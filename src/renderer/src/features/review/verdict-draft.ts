@@ -131,9 +131,9 @@ export type ChoosePlan =
  * was; a status whose rule wants more waits for it (the note for disputed; for sourced,
  * a source to cite, or the add-source form when the article has none); any other is saved.
  */
-export function planChoose(draft: DraftState, verdict: Verdict, status: Status, articleSources: number): ChoosePlan {
+export function planChoose(draft: DraftState, verdict: Verdict, status: Status, articleSources: number, what: 'claim' | 'fact' = 'claim'): ChoosePlan {
   if (status === 'unchecked' && draft.pending) return { kind: 'cancel' };
-  const rules = checkVerdictRules({ status, note: draft.note, sourceIds: verdict.sourceIds });
+  const rules = checkVerdictRules({ status, note: draft.note, sourceIds: verdict.sourceIds }, what);
   if (rules.errors.length > 0) {
     const guidance = rules.errors[0]!;
     if (status === 'disputed') return { kind: 'pend', status, guidance, focus: 'note' };
@@ -167,17 +167,22 @@ export function toggled(sourceIds: readonly string[], sourceId: string, cite?: b
   return on ? (sourceIds.includes(sourceId) ? [...sourceIds] : [...sourceIds, sourceId]) : sourceIds.filter((id) => id !== sourceId);
 }
 
+/** What a verdict is given on: a claim, or a fact inside one (features/facts), which has the same rules. */
+export type Judged = Pick<Claim, 'verdict'>;
+
 export interface DraftDeps {
   /** Saves a patch built from the claim as the earlier saves left it (see useArticle's `update`). */
-  save: (build: (claim: Claim) => VerdictPatch | null, options?: { basedOn?: number }) => Promise<{ patch: VerdictPatch } | null>;
+  save: (build: (claim: Judged) => VerdictPatch | null, options?: { basedOn?: number }) => Promise<{ patch: VerdictPatch } | null>;
   /** The article's version now. */
   version: () => number;
   /** How many sources the article has. */
   sourceCount: number;
+  /** Whose rules the guidance words: the claim's (default) or a fact's. */
+  what?: 'claim' | 'fact';
 }
 
 /** The draft for `claim` and the commands the panel's keys and controls call. */
-export function useVerdictDraft(claim: Claim, deps: DraftDeps) {
+export function useVerdictDraft(claim: Judged, deps: DraftDeps) {
   const [draft, dispatch] = useReducer(draftReducer, claim.verdict, initialDraft);
   const latest = useRef(draft);
   latest.current = draft;
@@ -188,7 +193,7 @@ export function useVerdictDraft(claim: Claim, deps: DraftDeps) {
   useEffect(() => dispatch({ type: 'sync', verdict }), [verdict]);
 
   /** Runs one save; `typedNote` is the note it carries, named if the save is refused as out of date. */
-  const save = useCallback(async (build: (claim: Claim) => VerdictPatch | null, options?: { basedOn?: number }, typedNote?: string) => {
+  const save = useCallback(async (build: (claim: Judged) => VerdictPatch | null, options?: { basedOn?: number }, typedNote?: string) => {
     dispatch({ type: 'saving' });
     try {
       const result = await depsRef.current.save(build, options);
@@ -203,7 +208,7 @@ export function useVerdictDraft(claim: Claim, deps: DraftDeps) {
 
   const choose = useCallback(
     (status: Status) => {
-      const plan = planChoose(latest.current, verdict, status, depsRef.current.sourceCount);
+      const plan = planChoose(latest.current, verdict, status, depsRef.current.sourceCount, depsRef.current.what);
       if (plan.kind === 'cancel') dispatch({ type: 'cancel' });
       else if (plan.kind === 'pend') dispatch({ type: 'pend', status: plan.status, guidance: plan.guidance, focus: plan.focus, tool: plan.tool });
       else if (plan.kind === 'save') {
