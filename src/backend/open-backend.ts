@@ -8,6 +8,8 @@
 import { mkdir } from 'node:fs/promises';
 import { UserError } from '../shared/errors';
 import { createBackend, type Backend } from './backend';
+import { Desk } from './desk/desk';
+import { withDesk } from './desk/with-desk';
 import { LockHeldError, ReadOnlyFolderError, acquireDataDirLock, type DataDirLock } from './store/data-dir-lock';
 import { describeCode, errnoCode } from './store/faults';
 import { Store } from './store/store';
@@ -25,6 +27,8 @@ export interface OpenOptions {
 export interface OpenedBackend extends Backend {
   /** Waits for every accepted write, then lets go of the folder (a process that exits lets go anyway). */
   close(): Promise<void>;
+  /** The shared desk this folder is on, when it joined one and this front door may write. */
+  desk?: Desk;
 }
 
 export async function openBackend(dataDir: string, options: OpenOptions = {}): Promise<OpenedBackend> {
@@ -47,12 +51,15 @@ export async function openBackend(dataDir: string, options: OpenOptions = {}): P
     throw error;
   }
   // Without the lock the claim memory is built in memory only (the CLI's search).
-  const backend = createBackend(store, undefined, { memoryPersists: Boolean(lock) });
+  const plain = createBackend(store, undefined, { memoryPersists: Boolean(lock) });
+  // A folder on a shared desk records every change for it and refuses what the desk does not allow (src/backend/desk/).
+  const desk = lock ? await Desk.open(dataDir, store) : undefined;
+  const backend = desk ? withDesk(plain, desk) : plain;
   const close = async () => {
     await store.flush();
     lock?.release();
   };
-  return Object.assign(backend, { close });
+  return Object.assign(backend, { close, desk });
 }
 
 async function makeDataDir(dataDir: string): Promise<void> {

@@ -16,8 +16,7 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
   import FILE [--title T] [--url URL] [--author A] [--publication P] [--date D]
        [--on-conflict ask|copy|replace]
                                add an article to the library; prints its id
-                               (FILE: .txt, .md, .docx, .html, .pdf or a Factdesk
-                               .json export; flags override the file's metadata)
+                               (the flags override the file's metadata)
   list [--json]                list the articles in the library
   show ARTICLE [--json]        show an article's claims and verdicts
   mark ARTICLE CLAIM_NUMBER --status S [--note N] [--correction TEXT]
@@ -43,6 +42,13 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
                                with one, put it back (checked first; an article
                                already in the library is never overwritten)
 
+  desk join URL --user NAME    join a shared desk (password from the environment
+                               variable FACTDESK_DESK_PASSWORD, never stored)
+  desk status|sync [--json]    sync status in one sentence; send and receive
+  desk disagreements [ARTICLE] claims two checkers ruled on differently
+  desk signoff ARTICLE         (editor) lock the article against changes
+  desk unlock ARTICLE --why TEXT
+                               (editor) unlock it, on record
 ARTICLE is an article id or a unique start of one.`;
 
 const io: Output = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
@@ -77,6 +83,8 @@ export async function run(argv: string[]): Promise<void> {
       checker: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
+      user: { type: 'string' },
+      why: { type: 'string' },
   });
   const [command, ...args] = positionals;
   if (values.help || command === undefined || command === 'help') return io.out(USAGE);
@@ -150,6 +158,17 @@ export async function run(argv: string[]): Promise<void> {
       return args.length === 0 ? restoreListCommand(await open(), values.json, io) : restoreCommand(await openForWriting(), args[0]!, io);
     default:
       throw new UserError(`Unknown command “${command}”; run with --help to see the commands.`);
+    case 'desk': {
+      // Loaded only by the desk's commands: no other command pays for it.
+      const { deskCommand } = await import('./desk-command');
+      const dataDir = resolveDataDir(values['data-dir']);
+      const openDesk = async (lockAs?: string) => {
+        const backend = await openBackend(dataDir, lockAs ? { lockAs } : {});
+        opened.push(backend);
+        return backend;
+      };
+      return deskCommand(args, { dataDir, user: values.user, why: values.why, json: values.json }, () => openDesk(), () => openDesk('command line'), io);
+    }
   }
 }
 
