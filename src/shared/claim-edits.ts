@@ -4,6 +4,7 @@
 import { describeSegment } from './extract';
 import { findSpeaker } from './extract/labels';
 import { scoreFacts } from './extract/checkworthy';
+import { cutNote, mergeFacts, splitFacts } from './facts/split-merge';
 import { UNCHECKED, type Claim, type ClaimChange, type FieldChange, type HistoryEntry, type Section, type SetAsideSegment, type Verdict } from './model';
 import { UserError } from './errors';
 import { hasVerdict, quoteShort } from './verdicts';
@@ -44,6 +45,8 @@ function resetChanges(verdict: Verdict): FieldChange[] {
  * old verdict is kept in each half's history (the split entry records it). With
  * no verdict left there is nothing to re-check, so a “changed since checked”
  * flag is not carried over; the entry names the wording that was checked.
+ * Facts are about words, not the whole: each goes with the part that holds its
+ * words (src/shared/facts/split-merge.ts), verdict and all.
  */
 export function splitClaim(text: string, claim: Claim, at: number, ids: [string, string], by: string, when: string): [Claim, Claim] {
   // A split before ", officials said" leaves the comma with the first half, not leading the second.
@@ -54,20 +57,25 @@ export function splitClaim(text: string, claim: Claim, at: number, ids: [string,
   if (aEnd <= aStart || bEnd <= bStart) {
     throw new UserError('A claim can only be split between two non-empty parts.');
   }
+  const facts = splitFacts(claim, [
+    { start: aStart, end: aEnd },
+    { start: bStart, end: bEnd },
+  ]);
   const entry: HistoryEntry = {
     at: when,
     by,
     kind: 'split',
     changes: resetChanges(claim.verdict),
-    detail: `split from “${claim.text}”${changedNote([claim])}`,
+    detail: `split from “${claim.text}”${changedNote([claim])}${cutNote(facts.cut)}`,
   };
-  const half = (id: string, start: number, end: number): Claim => ({
+  const half = (id: string, start: number, end: number, carried: Claim['facts']): Claim => ({
     ...describeRange(text, start, end, claim.section),
     id,
     verdict: { ...UNCHECKED },
     history: [...claim.history, entry],
+    ...(carried ? { facts: carried } : {}),
   });
-  return [half(ids[0], aStart, aEnd), half(ids[1], bStart, bEnd)];
+  return [half(ids[0], aStart, aEnd, facts.parts[0]), half(ids[1], bStart, bEnd, facts.parts[1])];
 }
 
 /**
@@ -77,6 +85,7 @@ export function splitClaim(text: string, claim: Claim, at: number, ids: [string,
  * what each one was. A kept verdict still rests on the wording that was
  * checked, so a “changed since checked” flag on either claim stays on the
  * merged one, naming both checked wordings; an unchecked merge has none to keep.
+ * The facts of both claims are kept, with their verdicts.
  */
 export function mergeClaims(text: string, first: Claim, second: Claim, id: string, by: string, when: string): Claim {
   if (second.start < first.end) throw new UserError('Only a claim and the one after it can be merged.');
@@ -104,12 +113,14 @@ export function mergeClaims(text: string, first: Claim, second: Claim, id: strin
   };
   const history = [...first.history, ...second.history].sort((a, b) => a.at.localeCompare(b.at));
   const changed = hasVerdict(verdict) ? mergedChange(first, second) : undefined;
+  const facts = mergeFacts(first, second, first.start);
   return {
     ...describeRange(text, first.start, second.end, first.section),
     id,
     verdict,
     history: [...history, entry],
     ...(changed ? { changed } : {}),
+    ...(facts ? { facts } : {}),
   };
 }
 

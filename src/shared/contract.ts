@@ -9,6 +9,7 @@ import {
   ArticleSummary,
   Claim,
   ClaimChange,
+  Fact,
   Preferences,
   SetAsideKind,
   Source,
@@ -93,7 +94,8 @@ export type VerdictPatch = z.infer<typeof VerdictPatch>;
 
 /**
  * A claim brought back by an undo or a redo of a split or a merge: its id (kept when no
- * other passage has it since) and the verdict it had, applied after the re-segmentation.
+ * other passage has it since) and the verdict it had, applied after the re-segmentation;
+ * `facts`: its fact records as they were (a split drops a fact it cuts through).
  */
 export const RestoredClaim = z.object({
   id: Id,
@@ -101,6 +103,7 @@ export const RestoredClaim = z.object({
   restoreChange: ClaimChange.optional(),
 });
 export type RestoredClaim = z.infer<typeof RestoredClaim>;
+  facts: z.array(Fact).max(2_000).optional(),
 
 /**
  * An article already in the library that new text repeats: the same prepared text
@@ -282,12 +285,13 @@ export const contract = {
     z.object({ articleId: ArticleId, claimId: Id, checker: z.string().trim().min(1).max(200).optional() }),
     z.object({ claim: Claim }),
   ),
-  'sources:add': op(
   // Facts inside a claim (src/shared/facts/): a verdict on one fact (the claim rules, worded for a fact),
   // words of the claim made a fact (`start`/`end` index the claim's text), a fact removed. Each answers
-  // with the claim, its history holding one `fact` entry that names the fact.
+  // with the claim, its history holding one `fact` entry that names the fact. An undo marks with the
+  // earlier verdict (and `restoreChange`, the flag the ruling cleared) and takes a removal back
+  // with facts:add `restore`: the removed fact at those words, back with its verdict.
   'facts:mark': op(
-    z.object({ articleId: ArticleId, claimId: Id, factId: Id, patch: VerdictPatch, checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
+    z.object({ articleId: ArticleId, claimId: Id, factId: Id, patch: VerdictPatch, restoreChange: Fact.shape.changed, checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
     z.object({ claim: Claim, warnings: z.array(z.string()), version: Version }),
   ),
   'facts:add': op(
@@ -300,6 +304,7 @@ export const contract = {
   ),
     z.object({ articleId: ArticleId, source: SourceInput, version: SeenVersion }),
     z.object({ source: Source, version: Version }),
+  'sources:add': op(
   ),
   // A source's details corrected (a typo in its title or URL); the claims citing it cite it still.
   'sources:update': op(

@@ -1,6 +1,7 @@
 import type { OpInput, RestoredClaim, SourceInput, VerdictPatch } from '../../shared/contract';
 import { mergeClaims, promoteSegment, setClaimAside, splitClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
+import { fittingFacts } from '../../shared/facts/split-merge';
 import type { Article, Claim, ClaimChange, HistoryEntry } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
 import { newId } from '../ids';
@@ -155,14 +156,20 @@ function freeId(article: Article, wanted: string | undefined, taken?: string): s
 }
 
 /**
- * The claim with the verdict it had before a split or merge that is being undone (or
- * redone); a source removed from the article since is not cited again.
+ * The claim with the verdict and facts it had before a split or merge that is being
+ * undone (or redone); a source removed from the article since is not cited again.
  */
-function restored(article: Article, claim: Claim, restore: RestoredClaim, who: string, when: string): Claim {
+function restored(article: Article, withoutFacts: Claim, restore: RestoredClaim, who: string, when: string): Claim {
+  const claim = restore.facts ? withFacts(withoutFacts, fittingFacts(withoutFacts, restore.facts)) : withoutFacts;
   if (!restore.patch) return claim;
   const known = new Set(article.sources.map((s) => s.id));
   const patch = restore.patch.sourceIds ? { ...restore.patch, sourceIds: restore.patch.sourceIds.filter((id) => known.has(id)) } : restore.patch;
   return applyVerdictPatch(claim, patch, who, when, restore.restoreChange);
+}
+
+function withFacts(claim: Claim, facts: Claim['facts']): Claim {
+  const { facts: _, ...rest } = claim;
+  return facts ? { ...rest, facts } : rest;
 }
 
 /** Says in the last history entry (the split or the merge) why it was made. */

@@ -3,7 +3,7 @@
 // otherwise), so a fact is never ruled on over another window's newer change.
 import type { OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
-import { addFact, markFact, removeFact } from '../../shared/facts/edit';
+import { addFact, markFact, removeFact, restoreFact } from '../../shared/facts/edit';
 import type { Article, Claim } from '../../shared/model';
 import { newId } from '../ids';
 import { requireChecker, type HandlerContext } from './context';
@@ -31,24 +31,30 @@ export function factHandlers({ store, now }: HandlerContext) {
   }
 
   return {
-    'facts:mark': async ({ articleId, claimId, factId, patch, checker, version }: OpInput<'facts:mark'>) => {
+    'facts:mark': async ({ articleId, claimId, factId, patch, restoreChange, checker, version }: OpInput<'facts:mark'>) => {
       const who = requireChecker(store, checker, 'marking facts');
       let warnings: string[] = [];
       const result = await changeClaim(articleId, claimId, version, (claim, article, at) => {
         const known = new Set(article.sources.map((s) => s.id));
         const missing = patch.sourceIds?.find((id) => !known.has(id));
         if (missing) throw new UserError(`Source “${missing}” is not in the source list of “${article.title}”.`, 'not-found');
-        const edit = markFact(claim, factId, patch, who, at, () => newId());
+        const edit = markFact(claim, factId, patch, who, at, () => newId(), restoreChange);
         warnings = edit.warnings;
         return edit.claim;
       });
       return { ...result, warnings };
     },
 
-    'facts:add': async ({ articleId, claimId, start, end, checker, version }: OpInput<'facts:add'>) => {
+    // `restore`: an undo of a removal brings the removed fact back as it was, not afresh.
+    'facts:add': async ({ articleId, claimId, start, end, restore, checker, version }: OpInput<'facts:add'>) => {
       const who = requireChecker(store, checker, 'adding facts');
-      const factId = newId();
-      const result = await changeClaim(articleId, claimId, version, (claim, _article, at) => addFact(claim, start, end, who, at, factId));
+      let factId = newId();
+      const result = await changeClaim(articleId, claimId, version, (claim, _article, at) => {
+        if (!restore) return addFact(claim, start, end, who, at, factId);
+        const back = restoreFact(claim, start, end, who, at);
+        factId = back.factId;
+        return back.claim;
+      });
       return { ...result, factId };
     },
 

@@ -24,9 +24,10 @@ export function findFact(claim: Claim, factId: string): ShownFact {
 /**
  * A verdict patch on one fact. A fact not stored yet is stored under `newId` (its
  * computed id only named the span). A patch that changes nothing returns the claim
- * as it was (same object), so a repeated save writes nothing.
+ * as it was (same object), so a repeated save writes nothing. `restoreChange`: an undo
+ * puts back the “changed since checked” flag the ruling it takes back had cleared.
  */
-export function markFact(claim: Claim, factId: string, patch: VerdictPatch, who: string, at: string, newId: () => string): FactEdit {
+export function markFact(claim: Claim, factId: string, patch: VerdictPatch, who: string, at: string, newId: () => string, restoreChange?: Fact['changed']): FactEdit {
   const fact = findFact(claim, factId);
   const verdict: Verdict = { ...fact.verdict, ...definedFields({ ...patch, correction: undefined }), checker: who, updatedAt: at };
   const changes = diffVerdict(fact.verdict, verdict);
@@ -36,7 +37,7 @@ export function markFact(claim: Claim, factId: string, patch: VerdictPatch, who:
   const { stored: _, changed, ...record } = fact;
   const id = fact.stored ? fact.id : newId();
   // Ruling on the new words of a fact a revision changed is what the flag asked for.
-  const next: Fact = { ...record, id, verdict };
+  const next: Fact = { ...record, id, verdict, ...(restoreChange ? { changed: restoreChange } : {}) };
   const detail = changed ? `; it was checked as “${quoteShort(changed.previousText)}”` : '';
   const entry = factEntry(next, who, at, `fact “${quoteShort(next.text)}”${detail}`, changes);
   return { claim: withRecord(claim, fact, next, entry), warnings: rules.warnings };
@@ -73,6 +74,22 @@ export function removeFact(claim: Claim, factId: string, who: string, at: string
   const was = fact.verdict.status === 'unchecked' ? '' : ` (it was ${fact.verdict.status})`;
   const entry = factEntry(next, who, at, `fact “${quoteShort(fact.text)}” removed${was}`);
   return withRecord(claim, fact, next, entry);
+}
+
+/**
+ * A fact the checker removed, back with its verdict, note and sources (how an undo
+ * takes back a removal; facts:add would start it afresh). Named by its words' place:
+ * refused when no removed fact is there, or a fact shown since overlaps it.
+ */
+export function restoreFact(claim: Claim, start: number, end: number, who: string, at: string): FactEdit & { factId: string } {
+  const record = storedFacts(claim).filter((f) => f.removed && f.start === start && f.end === end).at(-1);
+  if (!record) throw new UserError('That fact is no longer in the claim: it was removed or the claim changed, perhaps in another window.', 'not-found');
+  const clash = factsOf(claim).find((f) => f.start < end && start < f.end);
+  if (clash) throw new UserError(`Those words overlap the fact “${quoteShort(clash.text, 40)}”: remove it first, or choose other words.`);
+  const { removed: _, ...next } = record;
+  const was = record.verdict.status === 'unchecked' ? '' : ` (${record.verdict.status})`;
+  const entry = factEntry(next, who, at, `fact “${quoteShort(record.text)}” restored${was}`);
+  return { claim: withRecord(claim, { ...record, stored: true }, next, entry), warnings: [], factId: record.id };
 }
 
 /** The claim with `fact`'s record replaced by (or, for a computed fact, added as) `next`. */

@@ -3,6 +3,7 @@
 // other (history is never rewritten).
 import type { OpInput, RestoredClaim, VerdictPatch } from '../../../../shared/contract';
 import type { Claim, SetAsideKind, Verdict } from '../../../../shared/model';
+import type { FactStep } from './fact-undo';
 
 export type VerdictChange = OpInput<'claims:markMany'>['changes'][number];
 
@@ -15,13 +16,15 @@ export type SegmentMove = 'set-aside' | 'promote';
  * - a passage moved between the claims and the set-aside text (`claims:setAside` and
  *   `claims:promote` undo each other, ids stable);
  * - a split, undone by merging the halves back into the claim it was, id and verdict;
- * - a merge, undone by splitting it where the second claim began, each part with its id and verdict.
+ * - a merge, undone by splitting it where the second claim began, each part with its id and verdict;
+ * - a change to one fact of a claim (fact-undo.ts).
  */
 export type UndoEntry =
   | { kind: 'verdicts'; before: VerdictChange[]; after: VerdictChange[] }
   | { kind: 'segment'; label: string; id: string; done: SegmentMove; setAsideAs: SetAsideKind }
   | { kind: 'split'; original: RestoredClaim; at: number; halves: [string, string] }
-  | { kind: 'merge'; parts: [RestoredClaim, RestoredClaim]; at: number; merged: string };
+  | { kind: 'merge'; parts: [RestoredClaim, RestoredClaim]; at: number; merged: string }
+  | FactStep;
 
 export type Stacks = { undo: UndoEntry[]; redo: UndoEntry[] };
 
@@ -38,24 +41,27 @@ export function verdictPatch(verdict: Verdict): Required<VerdictPatch> {
   return { status: verdict.status, note: verdict.note, correction: verdict.correction, sourceIds: verdict.sourceIds };
 }
 
-/** A claim as an undo brings it back: its id, its verdict, and its “changed since checked” flag. */
+/** A claim as an undo brings it back: its id, its verdict, its “changed since checked” flag and its facts. */
 export function restoredOf(claim: Claim): RestoredClaim {
-  return { id: claim.id, patch: verdictPatch(claim.verdict), ...(claim.changed ? { restoreChange: claim.changed } : {}) };
+  return { id: claim.id, patch: verdictPatch(claim.verdict), ...(claim.changed ? { restoreChange: claim.changed } : {}), facts: claim.facts ?? [] };
 }
 
 /** Whether each claim still holds what `changes` set: else another window changed it since, and an undo would overwrite that. */
 export function stillHolds(changes: readonly VerdictChange[], claims: readonly Claim[]): boolean {
   return changes.every(({ claimId, patch }) => {
     const claim = claims.find((c) => c.id === claimId);
-    if (!claim) return false;
-    const v = claim.verdict;
-    return (
-      (patch.status === undefined || patch.status === v.status) &&
-      (patch.note === undefined || patch.note === v.note) &&
-      (patch.correction === undefined || patch.correction === v.correction) &&
-      (patch.sourceIds === undefined || sameSet(patch.sourceIds, v.sourceIds))
-    );
+    return claim !== undefined && patchHolds(patch, claim.verdict);
   });
+}
+
+/** Whether `v` holds every field the patch sets (a claim's verdict, or a fact's). */
+export function patchHolds(patch: VerdictPatch, v: Verdict): boolean {
+  return (
+    (patch.status === undefined || patch.status === v.status) &&
+    (patch.note === undefined || patch.note === v.note) &&
+    (patch.correction === undefined || patch.correction === v.correction) &&
+    (patch.sourceIds === undefined || sameSet(patch.sourceIds, v.sourceIds))
+  );
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -93,6 +99,8 @@ export function claimOf(entry: UndoEntry, direction: 'undo' | 'redo'): string {
   switch (entry.kind) {
     case 'verdicts':
       return entry.after[0]!.claimId;
+    case 'fact':
+      return entry.claimId;
     case 'segment':
       return entry.id;
     case 'split':
@@ -117,6 +125,8 @@ export function renameIds(stacks: Stacks, from: string, to: string): Stacks {
         };
       case 'segment':
         return { ...entry, id: id(entry.id) };
+      case 'fact':
+        return { ...entry, claimId: id(entry.claimId) };
       case 'split':
         return { ...entry, original: restored(entry.original), halves: [id(entry.halves[0]), id(entry.halves[1])] };
       case 'merge':

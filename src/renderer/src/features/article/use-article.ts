@@ -3,8 +3,8 @@
 // the previous one left it (two quick toggles both count) and sent with the version it
 // was made against: a change made against an out-of-date article is refused, the
 // article reloaded, and nothing overwritten. Saves by other windows arrive as events
-// and are loaded at once. Verdicts, splits, merges, set-asides and promotions can be
-// undone and redone; an entry leaves its stack only once its save succeeded.
+// and are loaded at once. Verdicts, facts, splits, merges, set-asides and promotions can
+// be undone and redone; an entry leaves its stack only once its save succeeded.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { STALE_ARTICLE, type SourceInput, type VerdictPatch } from '../../../../shared/contract';
 import { UserError } from '../../../../shared/errors';
@@ -12,8 +12,9 @@ import type { Article, ArticleMeta, Claim, SetAsideKind } from '../../../../shar
 import { onArticleChanged } from '../../api/article-events';
 import { api, errorMessage } from '../../api/client';
 import type { PickedFile } from '../../files/read-file';
-import { factsOf } from '../../../../shared/facts/fold';
+import { factsOf, storedFacts } from '../../../../shared/facts/fold';
 import { shortQuote } from '../claims/list-items';
+import { addOrRemoveStep, describeFactStep, factStepHolds, markStep, type FactPlace, type FactStep } from './fact-undo';
 import {
   NO_STACKS,
   claimOf,
@@ -105,11 +106,7 @@ export interface ReuseOutcome {
   changed: boolean;
 }
 
-/** Where a fact is in its claim's text: how the desk names a fact (its id changes when first stored). */
-export interface FactPlace {
-  start: number;
-  end: number;
-}
+export type { FactPlace } from './fact-undo';
 
 export function isStale(error: unknown): boolean {
   return error instanceof UserError && error.code === 'conflict';
@@ -352,6 +349,75 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
     [run, mergeNow, setStacks],
   );
 
+  /**
+   * Sends one change to a claim's facts and puts the claim it answers with in place; not
+   * queued (callers run it in turn, an undo too). A fact is named by its place in the
+   * claim, its id looked up when the change is sent: the first verdict on a fact gives it
+   * a new id, and a change queued behind it must use that. `place` null: words, no fact.
+   */
+  const factNow = useCallback(
+    async <T extends { claim: Claim; version: number }>(claimId: string, place: FactPlace | null, call: (articleId: string, version: number, factId: string) => Promise<T>, basedOn?: number) => {
+      const from = current();
+      const claim = from.claims.find((c) => c.id === claimId);
+      const fact = claim && place ? factsOf(claim).find((f) => f.start === place.start && f.end === place.end) : undefined;
+      if (!claim || (place && !fact)) throw new UserError('That fact is no longer in the claim: it was removed or the claim changed, perhaps in another window.', 'not-found');
+      const result = await send((version) => call(from.id, version, fact?.id ?? ''), basedOn);
+      replaceClaims(from, [result.claim], result.version);
+      return { result, before: claim, fact };
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- replaceClaims reads only refs
+    [send],
+  );
+
+  // Each fact change files its way back, as a claim's verdict does: Ctrl+Z must take back this change, not the one before it.
+  const markFact = useCallback(
+    (claimId: string, place: FactPlace, patch: VerdictPatch, options: SaveOptions = {}) =>
+      run(async () => {
+        const { result, before, fact } = await factNow(claimId, place, (articleId, version, factId) => api['facts:mark']({ articleId, claimId, factId, patch, version }), options.basedOn);
+        // A save that changed nothing (the same status again) is nothing to undo.
+        if (fact && result.claim.history.length !== before.history.length) setStacks((s) => pushEntry(s, markStep(claimId, fact, patch), 'new'));
+        return result;
+      }),
+    [run, factNow, setStacks],
+  );
+  const addFact = useCallback(
+    (claimId: string, start: number, end: number) =>
+      run(async () => {
+        const { result } = await factNow(claimId, null, (articleId, version) => api['facts:add']({ articleId, claimId, start, end, version }));
+        const added = storedFacts(result.claim).find((f) => f.id === result.factId);
+        if (added) setStacks((s) => pushEntry(s, addOrRemoveStep(claimId, added, 'add'), 'new'));
+        return result.factId;
+      }),
+    [run, factNow, setStacks],
+  );
+  const removeFact = useCallback(
+    (claimId: string, place: FactPlace) =>
+      run(async () => {
+        const { fact } = await factNow(claimId, place, (articleId, version, factId) => api['facts:remove']({ articleId, claimId, factId, version }));
+        if (fact) setStacks((s) => pushEntry(s, addOrRemoveStep(claimId, fact, 'remove'), 'new'));
+      }),
+    [run, factNow, setStacks],
+  );
+
+  /** Takes a fact step back (or does it again) through the same operations a checker's change uses. */
+  const replayFact = useCallback(
+    async (step: FactStep, direction: 'undo' | 'redo') => {
+      const { claimId, place } = step;
+      const { start, end } = place;
+      if (step.done === 'mark') {
+        const { patch, restoreChange } = direction === 'undo' ? step.before : step.after;
+        await factNow(claimId, place, (articleId, version, factId) => api['facts:mark']({ articleId, claimId, factId, patch, version, ...(restoreChange ? { restoreChange } : {}) }));
+      } else if ((step.done === 'add') === (direction === 'undo')) {
+        await factNow(claimId, place, (articleId, version, factId) => api['facts:remove']({ articleId, claimId, factId, version }));
+      } else {
+        // A removal undone brings the fact back with its verdict; an addition redone starts it afresh, as it was.
+        const restore = step.done === 'remove';
+        await factNow(claimId, null, (articleId, version) => api['facts:add']({ articleId, claimId, start, end, version, ...(restore ? { restore } : {}) }));
+      }
+    },
+    [factNow],
+  );
+
   /** Undoes or redoes `entry`; it moves to the other stack only once the change is saved. */
   const takeBack = useCallback(
     async (entry: UndoEntry, direction: 'undo' | 'redo'): Promise<UndoOutcome> => {
@@ -367,6 +433,15 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
           }
           await apply(direction === 'undo' ? entry.before : entry.after, direction, entry);
           return { description: describeVerdicts(entry, direction, current().claims), selectId: claimOf(entry, direction) };
+        }
+        case 'fact': {
+          if (!factStepHolds(entry, direction, claims)) {
+            setStacks((s) => (direction === 'undo' ? { ...s, undo: s.undo.slice(0, -1) } : { ...s, redo: s.redo.slice(0, -1) }));
+            throw new UserError(`Not ${direction === 'undo' ? 'undone' : 'redone'}: that fact was changed in another window since.`);
+          }
+          await replayFact(entry, direction);
+          setStacks((s) => pushEntry(s, entry, direction));
+          return { description: describeFactStep(entry, direction, current().claims), selectId: entry.claimId };
         }
         case 'segment': {
           const move: SegmentMove = direction === 'redo' ? entry.done : entry.done === 'set-aside' ? 'promote' : 'set-aside';
@@ -414,7 +489,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         }
       }
     },
-    [apply, moveSegment, mergeNow, splitNow, setStacks],
+    [apply, moveSegment, mergeNow, splitNow, replayFact, setStacks],
   );
 
   const undo = useCallback(
@@ -513,42 +588,6 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         return { cited: answer.cited.length, added: answer.added.length, noteCopied: answer.noteCopied, changed: answer.changed };
       }),
     [run, catchUp, setStacks],
-  );
-
-  /**
-   * Sends one change to a claim's facts and puts the claim it answers with in place. A
-   * fact is named by its place in the claim, its id looked up when the change is sent:
-   * the first verdict on a fact gives it a new id, and a change queued behind it must use that.
-   */
-  const changeFacts = useCallback(
-    <T extends { claim: Claim; version: number }>(claimId: string, place: FactPlace | null, call: (articleId: string, version: number, factId: string) => Promise<T>, basedOn?: number) =>
-      run(async () => {
-        const from = current();
-        const claim = from.claims.find((c) => c.id === claimId);
-        const fact = claim && place ? factsOf(claim).find((f) => f.start === place.start && f.end === place.end) : undefined;
-        if (!claim || (place && !fact)) throw new UserError('That fact is no longer in the claim: it was removed or the claim changed, perhaps in another window.', 'not-found');
-        const result = await send((version) => call(from.id, version, fact?.id ?? ''), basedOn);
-        replaceClaims(from, [result.claim], result.version);
-        return result;
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- replaceClaims reads only refs
-    [run, send],
-  );
-
-  const markFact = useCallback(
-    async (claimId: string, fact: FactPlace, patch: VerdictPatch, options: SaveOptions = {}) =>
-      changeFacts(claimId, fact, (articleId, version, factId) => api['facts:mark']({ articleId, claimId, factId, patch, version }), options.basedOn),
-    [changeFacts],
-  );
-  const addFact = useCallback(
-    async (claimId: string, start: number, end: number) => (await changeFacts(claimId, null, (articleId, version) => api['facts:add']({ articleId, claimId, start, end, version }))).factId,
-    [changeFacts],
-  );
-  const removeFact = useCallback(
-    async (claimId: string, fact: FactPlace) => {
-      await changeFacts(claimId, fact, (articleId, version, factId) => api['facts:remove']({ articleId, claimId, factId, version }));
-    },
-    [changeFacts],
   );
 
   const setMeta = useCallback(

@@ -53,7 +53,7 @@ export const REVIEW_KEYS = [
   { scope: 'desk', action: 'select', keys: ['x'], label: 'X', does: 'Select the claim for a bulk change', group: 'Claims' },
   { scope: 'desk', action: 'setAside', keys: ['o'], label: 'O', does: 'Set the claim aside: not a claim', group: 'Claims' },
   { scope: 'desk', action: 'promote', keys: ['p'], label: 'P', does: 'Make set-aside text a claim', group: 'Claims' },
-  { scope: 'desk', action: 'undo', keys: ['Mod+z'], label: 'Ctrl/⌘ + Z', does: 'Undo the last change (verdicts, splits, merges, set-asides, new claims)', group: 'Claims' },
+  { scope: 'desk', action: 'undo', keys: ['Mod+z'], label: 'Ctrl/⌘ + Z', does: 'Undo the last change (verdicts, facts, splits, merges, set-asides, new claims)', group: 'Claims' },
   { scope: 'desk', action: 'redo', keys: ['Mod+Shift+z'], label: 'Shift + Ctrl/⌘ + Z', does: 'Redo', group: 'Claims' },
 
   // Facts inside the claim (features/facts): a fact in focus takes the claim's own verdict keys (V D S U, N, 1–9).
