@@ -10,7 +10,6 @@ import { isFilterActive, narrowingFilter } from '../shared/claim-filter';
 import { LABELS, SECTIONS, STATUSES, Status, type Article, type ArticleSummary } from '../shared/model';
 import { REPORT_FORMATS, ReportFormat } from '../shared/report/report-format';
 import { countsAsSetAside } from '../shared/report/report-model';
-import { readArticleFile } from './read-input';
 import { terminalText } from './terminal-text';
 
 export interface Output {
@@ -19,8 +18,11 @@ export interface Output {
   err?(text: string): void;
 }
 
+/** The importers, loaded by the commands that read a file, so that the others start without them. */
+const importers = () => import('./read-input');
+
 export async function extractCommand(file: string, io: Output): Promise<void> {
-  const { text, structure } = await readArticleFile(file);
+  const { text, structure } = await (await importers()).readArticleFile(file);
   const segments = extractSegments(text, structure);
   const claims = segments.filter((s) => !s.setAside).map(({ text, start, end, section, labels, score, speaker }) => ({
     text, start, end, section, labels, score, ...(speaker !== undefined ? { speaker } : {}),
@@ -45,7 +47,7 @@ export async function importCommand(openApi: () => Promise<Api>, file: string, o
     throw new UserError(`--on-conflict “${onConflict}” is not one of ask, copy or replace.`);
   }
   // Read and check the file first: a file that cannot be imported must not create the data folder.
-  const { bytes } = await readArticleFile(file);
+  const { bytes } = await (await importers()).readArticleFile(file);
   const api = await openApi();
   // The file's own metadata fills in what the flags leave out (the handler merges).
   const flags = { title: options.title, sourceUrl: options.url, author: options.author, publication: options.publication, publishedAt: options.date };

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openBackend, type OpenedBackend } from '../backend/open-backend';
 import { resolveDataDir } from '../backend/store/data-dir';
 import { UserError } from '../shared/errors';
+import { formatList } from '../shared/import-formats';
 import { exportCommand, extractCommand, importCommand, listCommand, markCommand, showCommand, type Output } from './commands';
 import { restoreCommand, restoreListCommand } from './restore-command';
 import { reviseCommand } from './revise-command';
@@ -41,7 +42,6 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
                                articles, backups of articles not in the library;
                                with one, put it back (checked first; an article
                                already in the library is never overwritten)
-
   desk join URL --user NAME    join a shared desk (password from the environment
                                variable FACTDESK_DESK_PASSWORD, never stored)
   desk status|sync [--json]    sync status in one sentence; send and receive
@@ -49,6 +49,8 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
   desk signoff ARTICLE         (editor) lock the article against changes
   desk unlock ARTICLE --why TEXT
                                (editor) unlock it, on record
+
+FILE is ${formatList('import')}.
 ARTICLE is an article id or a unique start of one.`;
 
 const io: Output = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
@@ -81,10 +83,10 @@ export async function run(argv: string[]): Promise<void> {
       correction: { type: 'string' },
       'source-url': { type: 'string' },
       checker: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
       user: { type: 'string' },
       why: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   const [command, ...args] = positionals;
   if (values.help || command === undefined || command === 'help') return io.out(USAGE);
@@ -156,8 +158,6 @@ export async function run(argv: string[]): Promise<void> {
     case 'restore':
       if (args.length > 1) throw new UserError('Usage: restore [FILE|ID] [--json]');
       return args.length === 0 ? restoreListCommand(await open(), values.json, io) : restoreCommand(await openForWriting(), args[0]!, io);
-    default:
-      throw new UserError(`Unknown command “${command}”; run with --help to see the commands.`);
     case 'desk': {
       // Loaded only by the desk's commands: no other command pays for it.
       const { deskCommand } = await import('./desk-command');
@@ -169,6 +169,8 @@ export async function run(argv: string[]): Promise<void> {
       };
       return deskCommand(args, { dataDir, user: values.user, why: values.why, json: values.json }, () => openDesk(), () => openDesk('command line'), io);
     }
+    default:
+      throw new UserError(`Unknown command “${command}”; run with --help to see the commands.`);
   }
 }
 

@@ -2,7 +2,7 @@
 // the UI bench) and how: no sandbox as root in CI, and no background traffic,
 // which a machine without internet refuses many times a second.
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -19,6 +19,8 @@ export function findChromium(): string | undefined {
   const system = process.env.FACTDESK_CHROMIUM ?? '/usr/bin/chromium';
   if (existsSync(system)) return system;
   try {
+    // Required only when no system Chromium is found: playwright-core is slow to load.
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
     const bundled = chromium.executablePath();
     if (bundled && existsSync(bundled)) return bundled;
   } catch {

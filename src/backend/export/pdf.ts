@@ -3,7 +3,7 @@
 // app can hand the report handlers Electron's webContents.printToPDF instead
 // (see PrintPdf). The page gets no network at all: the report is self-contained,
 // and a request would mean a bug or an injection.
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { UserError } from '../../shared/errors';
 import { escapeHtml } from '../../shared/report/escape';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
@@ -28,6 +28,9 @@ export const printPdfWithChromium: PrintPdf = async (html, options) => {
       'refused',
     );
   }
+  // Loaded here, not at the top: playwright-core takes longer to load than the
+  // CLI's whole `list`, and only a PDF export needs it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

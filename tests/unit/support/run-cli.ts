@@ -1,6 +1,8 @@
 // Runs the real command line (src/cli/main.ts under tsx) as a person would, in
 // a clean environment: no data folder or Node options inherited from the test
-// runner unless `env` gives them.
+// runner unless `env` gives them. The sources, not the built out/cli/main.js:
+// `npm test` runs these tests before it builds anything, and a stale build would
+// test old code (tests/unit/cli/built-cli.test.ts builds and runs the bundle).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
