@@ -2,9 +2,10 @@
 // direct calls) goes through here, so input is validated, output is checked and
 // errors become one sentence the same way everywhere.
 import { apiOver } from '../shared/api-client';
-import { contract, isOpName, type Api, type Envelope, type OpName } from '../shared/contract';
+import { contract, isOpName, type Api, type Envelope } from '../shared/contract';
 import { describeZodError } from '../shared/describe-zod-error';
 import { UserError, toErrorPayload } from '../shared/errors';
+import type { Handlers } from './handler-types';
 import { articleHandlers } from './handlers/articles';
 import { claimHandlers } from './handlers/claims';
 import type { HandlerContext } from './handlers/context';
@@ -19,8 +20,6 @@ import { isArticleId } from './ids';
 import { ClaimMemory } from './memory/claim-memory';
 import { memoryHandlers } from './memory/memory-handlers';
 import type { Store } from './store/store';
-
-type Handlers = { [K in OpName]: (input: never) => Promise<unknown> };
 
 export interface Backend {
   /** Validates `input` against the contract, runs the handler, never throws. */

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { readFileCapped } from '../backend/import/read-file-capped';
 import { UserError } from '../shared/errors';
+import { importExtensions } from '../shared/import-formats';
 import type { OpenedFile } from '../shared/menu-commands';
 
 export async function openFileFromDialog(window: BrowserWindow): Promise<void> {
@@ -12,7 +13,7 @@ export async function openFileFromDialog(window: BrowserWindow): Promise<void> {
     title: 'Open an article',
     properties: ['openFile'],
     filters: [
-      { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'docx', 'html', 'htm', 'pdf', 'json'] },
+      { name: 'Articles', extensions: importExtensions('import').map((ext) => ext.slice(1)) },
       { name: 'All files', extensions: ['*'] },
     ],
   });

@@ -17,6 +17,7 @@ import {
   Status,
 } from './model';
 import { ClaimFilter } from './claim-filter';
+import { MAX_IMPORT_DATA_CHARS } from './import-formats';
 import { ReportFormat } from './report/report-format';
 import {
   MemoryStatus,
@@ -156,12 +157,12 @@ export const contract = {
     }),
     z.object({ article: Article }),
   ),
-  // A file brought in from disk, its bytes as base64 (25 MB of file; the size
+  // A file brought in from disk, its bytes as base64 (MAX_IMPORT_BYTES of file; the size
   // itself is checked by the importer so the refusal can name the file); or pasted
   // text, to learn which article it repeats before creating it.
   'articles:inspect': op(
     z
-      .object({ fileName: z.string().max(1_000).optional(), data: z.string().max(36_000_000).optional(), text: z.string().max(20_000_000).optional() })
+      .object({ fileName: z.string().max(1_000).optional(), data: z.string().max(MAX_IMPORT_DATA_CHARS).optional(), text: z.string().max(20_000_000).optional() })
       .refine((input) => (input.text === undefined) !== (input.data === undefined && input.fileName === undefined), {
         message: 'Give either a file (its name and data) or pasted text, not both or neither',
       })
@@ -179,7 +180,7 @@ export const contract = {
   'articles:import': op(
     z.object({
       fileName: z.string().max(1_000),
-      data: z.string().max(36_000_000),
+      data: z.string().max(MAX_IMPORT_DATA_CHARS),
       // Given fields override the file's own metadata; an empty title means “the file's title, else the headline”.
       meta: ArticleMeta.extend({ title: z.string().trim().max(1_000) }).partial().default({}),
       // 'ask' refuses ('conflict') an export whose article the library holds in another version, and
@@ -208,7 +209,7 @@ export const contract = {
       .object({
         id: ArticleId,
         text: z.string().max(20_000_000).optional(),
-        file: z.object({ fileName: z.string().max(1_000), data: z.string().max(36_000_000) }).optional(),
+        file: z.object({ fileName: z.string().max(1_000), data: z.string().max(MAX_IMPORT_DATA_CHARS) }).optional(),
         checker: z.string().trim().min(1).max(200).optional(),
       })
       .refine((input) => (input.text === undefined) !== (input.file === undefined), {

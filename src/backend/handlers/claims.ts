@@ -1,9 +1,10 @@
-import type { OpInput, RestoredClaim, SourceInput, VerdictPatch } from '../../shared/contract';
+import type { OpInput, RestoredClaim, VerdictPatch } from '../../shared/contract';
 import { mergeClaims, promoteSegment, setClaimAside, splitClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
 import { fittingFacts } from '../../shared/facts/split-merge';
 import type { Article, Claim, ClaimChange, HistoryEntry } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
+import type { HandlerInput } from '../handler-types';
 import { newId } from '../ids';
 import { requireChecker, type HandlerContext } from './context';
 import { makeSource } from './sources';
@@ -20,17 +21,16 @@ export function claimHandlers({ store, now }: HandlerContext) {
    * `newSource` is added to the article and cited by the first change in the same
    * write, so a refused verdict leaves no source behind.
    */
-  async function markAll(articleId: string, changes: Change[], checker: string | undefined, newSource?: SourceInput, version?: number) {
+  async function markAll(articleId: string, changes: Change[], checker: string | undefined, newSource?: HandlerInput<'claims:mark'>['newSource'], version?: number) {
     const who = requireChecker(store, checker, 'changing claims');
-    let saved: Claim[] = [];
     const warnings = new Set<string>();
-    const written = await store.update(articleId, (current) => {
+    const { article: written, result: saved } = await store.updateWith(articleId, (current) => {
       const at = now().toISOString();
       const added = newSource ? makeSource(newSource, at) : undefined;
       const article = added ? { ...current, sources: [...current.sources, added] } : current;
       const claims = article.claims.slice();
       const indexById = new Map(claims.map((c, i) => [c.id, i]));
-      saved = changes.map(({ claimId, patch, restoreChange }, n) => {
+      const saved = changes.map(({ claimId, patch, restoreChange }, n) => {
         const index = indexById.get(claimId);
         if (index === undefined) throw new UserError(goneClaim(article), 'not-found');
         const cited = added && n === 0 ? citing(patch, claims[index]!, added.id) : patch;
@@ -46,13 +46,13 @@ export function claimHandlers({ store, now }: HandlerContext) {
         return claim;
       });
       const changed = added !== undefined || saved.some((claim, i) => claim !== article.claims[indexById.get(changes[i]!.claimId)!]);
-      return changed ? { ...article, claims, updatedAt: at } : current;
+      return { article: changed ? { ...article, claims, updatedAt: at } : current, result: saved };
     }, { expectedVersion: version });
     return { claims: saved, warnings: [...warnings], version: written.version ?? 0 };
   }
 
   return {
-    'claims:mark': async ({ articleId, claimId, patch, newSource, checker, version }: OpInput<'claims:mark'>) => {
+    'claims:mark': async ({ articleId, claimId, patch, newSource, checker, version }: HandlerInput<'claims:mark'>) => {
       const result = await markAll(articleId, [{ claimId, patch }], checker, newSource, version);
       return { claim: result.claims[0]!, warnings: result.warnings, version: result.version };
     },

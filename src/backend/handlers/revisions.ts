@@ -5,7 +5,7 @@ import type { OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
 import { prepareText } from '../../shared/extract';
 import type { Article, Claim } from '../../shared/model';
-import { reanchorClaims, type ReanchorReport } from '../../shared/revisions';
+import { reanchorClaims } from '../../shared/revisions';
 import { newId } from '../ids';
 import { readDraftFile } from '../import/draft-file';
 import { requireChecker, type HandlerContext } from './context';
@@ -19,8 +19,7 @@ export function revisionHandlers({ store, now }: HandlerContext) {
       const draft = file ? await readDraftFile(file.fileName, fromBase64(file.data)) : { text: prepareText(text!), structure: [] };
       const normalized = draft.text;
       if (normalized === '') throw new UserError('The revision is empty: paste or import the new text first.');
-      let report: ReanchorReport | undefined;
-      const article = await store.update(id, (a) => {
+      const { article, result: report } = await store.updateWith(id, (a) => {
         if (normalized === a.text) throw new UserError(`The revision is the same as the current text of “${a.title}”; nothing changed.`);
         const at = now().toISOString();
         const revision = { id: newId(), text: normalized, createdAt: at };
@@ -29,37 +28,35 @@ export function revisionHandlers({ store, now }: HandlerContext) {
           revisionNumber: a.revisions.length + 1,
           structure: draft.structure,
         });
-        report = result.report;
         const orphans = [...a.orphans, ...result.orphans];
         return {
-          ...a,
-          text: normalized,
-          revisions: [...a.revisions, revision],
-          claims: result.claims,
-          setAside: result.setAside,
-          orphans,
-          updatedAt: at,
+          article: {
+            ...a,
+            text: normalized,
+            revisions: [...a.revisions, revision],
+            claims: result.claims,
+            setAside: result.setAside,
+            orphans,
+            updatedAt: at,
+          },
+          result: result.report,
         };
       });
-      const { unchanged, moved, changed, orphaned, added, unsure } = report!;
+      const { unchanged, moved, changed, orphaned, added, unsure } = report;
       return { article, report: { unchanged, moved, changed, orphaned, added, unsure } };
     },
 
     /** Clears the “changed since checked” flag; a claim without one is returned as is (nothing written). */
     'claims:confirm': async ({ articleId, claimId, checker }: OpInput<'claims:confirm'>) => {
       const who = requireChecker(store, checker, 'revising an article or confirming a claim');
-      let confirmed: Claim | undefined;
-      await store.update(articleId, (a: Article) => {
+      const { result: confirmed } = await store.updateWith(articleId, (a: Article) => {
         const index = a.claims.findIndex((c) => c.id === claimId);
         if (index < 0) throw new UserError(`Article “${a.title}” has no claim with id “${claimId}”.`, 'not-found');
         const claim = a.claims[index]!;
-        if (!claim.changed) {
-          confirmed = claim;
-          return a;
-        }
+        if (!claim.changed) return { article: a, result: claim };
         const at = now().toISOString();
         const { changed, ...rest } = claim;
-        confirmed = {
+        const confirmed: Claim = {
           ...rest,
           history: [
             ...claim.history,
@@ -76,9 +73,9 @@ export function revisionHandlers({ store, now }: HandlerContext) {
         };
         const claims = a.claims.slice();
         claims[index] = confirmed;
-        return { ...a, claims, updatedAt: at };
+        return { article: { ...a, claims, updatedAt: at }, result: confirmed };
       });
-      return { claim: confirmed! };
+      return { claim: confirmed };
     },
   };
 }

@@ -1,35 +1,36 @@
-import { SourceInput, type OpInput } from '../../shared/contract';
+import type { z } from 'zod';
+import type { OpInput, SourceInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
 import type { Article, Claim, Source } from '../../shared/model';
 import { applyVerdictPatch, quoteShort } from '../../shared/verdicts';
+import type { HandlerInput } from '../handler-types';
 import { newId } from '../ids';
 import { isWebAddress, titleFromUrl } from '../web-address';
 import { requireChecker, type HandlerContext } from './context';
 
 export function sourceHandlers({ store, now }: HandlerContext) {
   return {
-    'sources:add': async ({ articleId, source, version }: OpInput<'sources:add'>) => {
+    'sources:add': async ({ articleId, source, version }: HandlerInput<'sources:add'>) => {
       const at = now().toISOString();
       const created = makeSource(source, at);
       const written = await store.update(articleId, (a) => ({ ...a, sources: [...a.sources, created], updatedAt: at }), { expectedVersion: version });
       return { source: created, version: written.version ?? 0 };
     },
 
-    'sources:update': async ({ articleId, sourceId, source, version }: OpInput<'sources:update'>) => {
+    'sources:update': async ({ articleId, sourceId, source, version }: HandlerInput<'sources:update'>) => {
       const at = now().toISOString();
-      let updated: Source | undefined;
-      const written = await store.update(
+      const { article: written, result: updated } = await store.updateWith(
         articleId,
         (a) => {
           const index = findSource(a, sourceId);
           const old = a.sources[index]!;
-          updated = { ...makeSource(source, old.createdAt), id: old.id };
-          if (sameSource(old, updated)) return a;
-          return { ...a, sources: a.sources.map((s, i) => (i === index ? updated! : s)), updatedAt: at };
+          const updated: Source = { ...makeSource(source, old.createdAt), id: old.id };
+          if (sameSource(old, updated)) return { article: a, result: updated };
+          return { article: { ...a, sources: a.sources.map((s, i) => (i === index ? updated : s)), updatedAt: at }, result: updated };
         },
         { expectedVersion: version },
       );
-      return { source: updated!, version: written.version ?? 0 };
+      return { source: updated, version: written.version ?? 0 };
     },
 
     'sources:remove': async ({ articleId, sourceId, checker, version }: OpInput<'sources:remove'>) => {
@@ -83,14 +84,16 @@ function sameSource(a: Source, b: Source): boolean {
   return (['kind', 'title', 'url', 'contact', 'accessedAt', 'excerpt'] as const).every((k) => a[k] === b[k]);
 }
 
+/** A source as the contract's schema parsed it: every field there, defaults filled in. */
+type ParsedSourceInput = z.output<typeof SourceInput>;
+
 /**
  * A new source from what the checker gave (`sources:add`, or `claims:mark` adding one
  * as it cites it): a title or a URL, the URL a web address. Without a title, the
  * title is a shortened form of the URL, never the URL itself (an address may be twice
  * as long as a title may be).
  */
-export function makeSource(given: SourceInput, at: string): Source {
-  const input = SourceInput.parse(given);
+export function makeSource(input: ParsedSourceInput, at: string): Source {
   const title = input.title.trim();
   const url = input.url.trim();
   if (!title && !url) throw new UserError('A source needs a title or a URL.');

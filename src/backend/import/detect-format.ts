@@ -1,26 +1,8 @@
 // Decides what a file is from its name AND its first bytes, before any parser
 // sees it: a PDF must start like one, a .docx must be a ZIP, and text must not
 // look binary. Pure: returns a format or the reason it is refused.
+import { formatList, formatOfExtension, type ImportFormat } from '../../shared/import-formats';
 import { detectBom } from './decode-text';
-
-export const IMPORT_FORMATS = ['text', 'markdown', 'html', 'docx', 'pdf', 'json'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** The extensions the file pickers offer, in the order the messages name them. */
-export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.html', '.htm', '.pdf', '.json'] as const;
-
-const BY_EXTENSION: Record<string, ImportFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.docx': 'docx',
-  '.pdf': 'pdf',
-  '.json': 'json', // a Factdesk article export
-};
 
 // Formats people will try, with what to do instead.
 const KNOWN_UNSUPPORTED: Record<string, string> = {
@@ -32,7 +14,7 @@ const KNOWN_UNSUPPORTED: Record<string, string> = {
   '.webarchive': 'a Safari web archive; save the page as HTML (Page Source) and use that file',
 };
 
-const SUPPORTED_LIST = 'a .txt, .md, .docx, .html, .pdf or Factdesk .json file';
+const SUPPORTED_LIST = formatList('import');
 
 export type Detection = { ok: true; format: ImportFormat } | { ok: false; reason: string };
 
@@ -80,7 +62,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): Detection {
   const ext = extensionOf(fileName);
   const unsupported = KNOWN_UNSUPPORTED[ext];
   if (unsupported) return { ok: false, reason: `is ${unsupported}` };
-  const claimed = BY_EXTENSION[ext];
+  const claimed = formatOfExtension(ext);
 
   if (looksLikePdf(bytes)) {
     if (claimed === undefined || claimed === 'pdf') return { ok: true, format: 'pdf' };

@@ -6,18 +6,18 @@
 // and a memory limit (run-reader.ts), so no file can hang or crash the process.
 import { UserError, type ErrorCode } from '../../shared/errors';
 import { prepareText, type StructureHint } from '../../shared/extract';
+import { MAX_IMPORT_BYTES, megabytes, overImportLimit, readAs, type ImportFormat } from '../../shared/import-formats';
 import { decodeText, decodeWindows1252 } from './decode-text';
-import { detectFormat, type ImportFormat } from './detect-format';
+import { detectFormat } from './detect-format';
 import { fromJson } from './from-json';
 import { fromText } from './from-text';
-import { MAX_IMPORT_BYTES, MAX_TEXT_CHARS, megabytes, tooMuchText, type ReaderLimits } from './import-limits';
+import { MAX_TEXT_CHARS, tooMuchText, type ReaderLimits } from './import-limits';
 import { docxProblem, htmlProblem, pdfProblem } from './pre-checks';
 import type { ReaderJob } from './read-format';
 import { describeFailure, type ReaderFailure } from './reader-failure';
 import { ReaderFailed, runReader } from './run-reader';
 import { ImportRefusal, type ImportedText } from './types';
 
-export { MAX_IMPORT_BYTES } from './import-limits';
 export { maxNesting } from './pre-checks';
 
 export interface ImportResult extends ImportedText {
@@ -44,7 +44,7 @@ export function refusal(fileName: string, reason: string, code: ErrorCode = 'inv
 
 export async function importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw refusal(fileName, `is ${megabytes(bytes.byteLength)}, over the 25 MB import limit`);
+    throw refusal(fileName, overImportLimit(megabytes(bytes.byteLength)));
   }
   if (bytes.byteLength === 0) throw refusal(fileName, 'is empty');
   const detected = detectFormat(fileName, bytes);
@@ -76,18 +76,9 @@ function failureReason(failure: ReaderFailure, format: ImportFormat): string {
     case 'size':
       return 'is too large or too complex to import (it would need more memory than an import may use)';
     case 'damaged':
-      return `could not be read as ${FORMAT_NAMES[format]} (it looks damaged)`;
+      return `could not be read as ${readAs(format)} (it looks damaged)`;
   }
 }
-
-const FORMAT_NAMES: Record<ImportFormat, string> = {
-  text: 'text',
-  markdown: 'Markdown',
-  html: 'a web page',
-  docx: 'a Word document',
-  pdf: 'a PDF',
-  json: 'a Factdesk export',
-};
 
 /**
  * The file's text and metadata. Text and exports are read here (decoding is linear,

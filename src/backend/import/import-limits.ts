@@ -2,9 +2,8 @@
 // words; these bounds sit far above any real article and far below what would
 // hang or exhaust the process (the desktop app's backend runs in Electron's main
 // process, so a reader that stalls or runs out of memory would take the app with it).
-
-/** The largest file read at all (checked on the bytes actually read, never on `stat`). */
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+// (The file size limit, MAX_IMPORT_BYTES, is in src/shared/import-formats.ts: the
+// renderer and the CLI refuse a file over it before sending it.)
 
 /** The most text one import may yield: the same bound as a pasted article (see the contract). */
 export const MAX_TEXT_CHARS = 20_000_000;
@@ -44,16 +43,6 @@ export interface ReaderLimits {
 }
 
 export const READER_LIMITS: Readonly<ReaderLimits> = Object.freeze({ timeMs: 30_000, heapMb: 768, rssMb: 1_024 });
-
-/** A size as a person reads it: "25.3 MB". */
-export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** A round limit: "256 MB" (or, for the small limits of tests, "100 bytes"). */
-export function limitMb(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
-}
 
 /** The refusal for a file whose text would pass MAX_TEXT_CHARS. */
 export function tooMuchText(): string {

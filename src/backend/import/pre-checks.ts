@@ -13,10 +13,9 @@ import {
   MAX_HTML_NESTING,
   MAX_PDF_INFLATED_BYTES,
   MAX_PDF_PAGES,
-  limitMb,
-  megabytes,
   tooManyPages,
 } from './import-limits';
+import { limitMb, megabytes } from '../../shared/import-formats';
 
 const EXHAUST = 'it may be damaged or built to exhaust an importer';
 

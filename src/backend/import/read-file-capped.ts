@@ -8,7 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Stats } from 'node:fs';
 import { UserError } from '../../shared/errors';
-import { MAX_IMPORT_BYTES, limitMb, megabytes } from './import-limits';
+import { MAX_IMPORT_BYTES, limitMb, megabytes, overImportLimit } from '../../shared/import-formats';
 
 const CHUNK = 1024 * 1024;
 
@@ -68,8 +68,7 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
 
 /** The size as `stat` gave it, or null when the file only showed it was larger as it was read. */
 function tooLarge(name: string, size: string | null, maxBytes: number): UserError {
-  const limit = limitMb(maxBytes);
-  return new UserError(`“${name}” is ${size ?? `more than ${limit}`}, over the ${limit} import limit.`);
+  return new UserError(`“${name}” ${overImportLimit(size ?? `more than ${limitMb(maxBytes)}`, maxBytes)}.`);
 }
 
 function notAFile(name: string, info: Stats): UserError {

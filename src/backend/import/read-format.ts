@@ -1,7 +1,7 @@
 // The format readers behind one call, as the reader thread (import-worker.ts) runs
 // them, and as the importer runs them itself when no thread can be started. Readers
 // load on first use: jsdom, mammoth and pdfjs are heavy, and most files need one.
-import type { ImportFormat } from './detect-format';
+import type { ImportFormat } from '../../shared/import-formats';
 import { MAX_PDF_PAGES, MAX_TEXT_CHARS, tooMuchText } from './import-limits';
 import { ImportRefusal, type ImportedText } from './types';
 

@@ -3,11 +3,11 @@
 // (src/shared/memory/), the memory's upkeep is claim-memory.ts's.
 import type { OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
-import { SearchInput } from '../../shared/memory/memory-contract';
 import { MIN_WORDS } from '../../shared/memory/thresholds';
 import { wordCount } from '../../shared/memory/tokens';
 import type { Article, Claim, HistoryEntry, Source, Verdict } from '../../shared/model';
 import { diffVerdict, quoteShort } from '../../shared/verdicts';
+import type { HandlerInput } from '../handler-types';
 import { requireChecker, type HandlerContext } from '../handlers/context';
 import { newId } from '../ids';
 import type { ClaimMemory } from './claim-memory';
@@ -22,9 +22,9 @@ export function memoryHandlers({ store, now }: HandlerContext, memory: ClaimMemo
       return { memory: memory.status() };
     },
 
-    'search:query': async (input: OpInput<'search:query'>) => {
+    'search:query': async (input: HandlerInput<'search:query'>) => {
       await memory.readyWithin(ANSWER_WAIT_MS);
-      return { ...memory.claims.search(SearchInput.parse(input)), memory: memory.status() };
+      return { ...memory.claims.search(input), memory: memory.status() };
     },
 
     'claims:seenBefore': async ({ articleId, claimId, includeUnchecked }: OpInput<'claims:seenBefore'>) => {
@@ -52,8 +52,7 @@ export function memoryHandlers({ store, now }: HandlerContext, memory: ClaimMemo
       if (earlierSources.length === 0 && earlierNote === '') {
         throw new UserError(`The earlier check in “${quoteShort(from.title, 60)}” has no note or sources to reuse.`);
       }
-      let answer: { claim: Claim; added: Source[]; cited: Source[]; noteCopied: boolean; changed: boolean } | undefined;
-      await store.update(articleId, (article) => {
+      const { result: answer } = await store.updateWith(articleId, (article) => {
         const index = article.claims.findIndex((c) => c.id === claimId);
         if (index < 0) throw new UserError(`Article “${article.title}” has no claim with id “${claimId}”.`, 'not-found');
         const at = now().toISOString();
@@ -79,8 +78,7 @@ export function memoryHandlers({ store, now }: HandlerContext, memory: ClaimMemo
         };
         const changes = diffVerdict(claim.verdict, next);
         if (changes.length === 0 && added.length === 0) {
-          answer = { claim, added, cited, noteCopied: false, changed: false };
-          return article;
+          return { article, result: { claim, added, cited, noteCopied: false, changed: false } };
         }
         // A verdict entry, with where it came from; the status is the checker's to give.
         const entry: HistoryEntry = {
@@ -93,10 +91,9 @@ export function memoryHandlers({ store, now }: HandlerContext, memory: ClaimMemo
         const updated: Claim = { ...claim, verdict: next, history: [...claim.history, entry] };
         const claims = article.claims.slice();
         claims[index] = updated;
-        answer = { claim: updated, added, cited, noteCopied, changed: true };
-        return { ...article, sources, claims, updatedAt: at };
+        return { article: { ...article, sources, claims, updatedAt: at }, result: { claim: updated, added, cited, noteCopied, changed: true } };
       });
-      return answer!;
+      return answer;
     },
   };
 }

@@ -66,9 +66,16 @@ function articleAdapter(path: string, onMigrated?: (from: number) => void) {
   return new JsonFileAdapter(path, decoderFor(ArticleDocument, onMigrated));
 }
 
-/** A lowdb handle for saving an article to its file. */
-export function articleDb(dataDir: string, article: Article): Low<ArticleDocument> {
-  return new Low<ArticleDocument>(articleAdapter(articlePath(dataDir, article.id)), { schemaVersion: SCHEMA_VERSION, article });
+/**
+ * Saves an article to its file, atomically and durably, through the same adapter as
+ * the library. Without a lowdb `Low`, on purpose: a `Low` is one document held in
+ * memory and written whole, which is what library.json is (see openLibrary). Articles
+ * are many documents that the store already holds (its cache and summary index, each
+ * article validated on read and checked before a write); a `Low` per article would be
+ * a second copy of it, built to make one call to this adapter.
+ */
+export async function writeArticleFile(dataDir: string, article: Article): Promise<void> {
+  await articleAdapter(articlePath(dataDir, article.id)).write({ schemaVersion: SCHEMA_VERSION, article });
 }
 
 export async function openLibrary(dataDir: string, problems: LoadProblem[], options: ReadOptions): Promise<Low<LibraryDocument>> {

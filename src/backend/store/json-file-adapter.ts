@@ -3,6 +3,8 @@
 // and durable. lowdb's stock JSONFile renames without fsync and shares one temp
 // name between processes, hence this adapter. A read opens only a regular file
 // (never a pipe or a device) and throws FileFaultError for anything else.
+// library.json is read and written through a lowdb `Low` over this adapter; article
+// files use the adapter alone (article-files.ts says why).
 import type { Adapter } from 'lowdb';
 import { writeFileAtomic } from './atomic-write';
 import { readRegularFile } from './faults';

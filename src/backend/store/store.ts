@@ -2,7 +2,8 @@
 // so saving a verdict rewrites one article, never the whole library. Every file
 // is validated on load; a bad one is moved aside and reported by name, a newer
 // one is refused and left untouched, an older one is migrated. All writes go
-// through one queue.
+// through one queue. lowdb holds library.json (a `Low`: read, data, write); article
+// files go through the same atomic adapter without one (see writeArticleFile).
 import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
@@ -13,12 +14,12 @@ import { UserError } from '../../shared/errors';
 import { countByStatus } from '../../shared/verdicts';
 import {
   ARTICLE_FILE,
-  articleDb,
   articlePath,
   newestGoodBackup,
   openLibrary,
   readArticleFile,
   removeOrphanedTempFiles,
+  writeArticleFile,
   type ReadOptions,
 } from './article-files';
 import { articleIdPath } from '../ids';
@@ -41,6 +42,12 @@ import { WriteQueue } from './write-queue';
 const CACHE_SIZE = 8;
 /** Files stat'ed at once while opening: enough to keep the disk busy, few enough not to flood the thread pool. */
 const STAT_BATCH = 128;
+
+/** An article as `updateWith` saved it (or left it), and what its change answered. */
+export interface Updated<R> {
+  article: Article;
+  result: R;
+}
 
 export interface UpdateOptions {
   /** The version the change was made against (Article.version); another one refuses it. */
@@ -175,18 +182,27 @@ export class Store {
    * the version up; one made against another version than the article's is refused.
    */
   async update(id: string, change: (article: Article) => Article, options: UpdateOptions = {}): Promise<Article> {
+    return (await this.updateWith(id, (article) => ({ article: change(article), result: undefined }), options)).article;
+  }
+
+  /**
+   * `update` for a change that also works out an answer (the claim it changed, a
+   * report): `change` returns both, and the answer comes back beside the saved
+   * article, so no handler has to smuggle it out of the closure.
+   */
+  async updateWith<R>(id: string, change: (article: Article) => Updated<R>, options: UpdateOptions = {}): Promise<Updated<R>> {
     return this.write(async () => {
       const current = await this.get(id);
       // Compared inside the queue, so no other write can land between the check and this one.
       if (options.expectedVersion !== undefined && options.expectedVersion !== (current.version ?? 0)) {
         throw new UserError(STALE_ARTICLE, 'conflict');
       }
-      const next = change(current);
-      if (next === current) return current;
+      const { article: next, result } = change(current);
+      if (next === current) return { article: current, result };
       const checked = checkedForWriting({ ...next, version: (current.version ?? 0) + 1 });
       if (checked.id !== id) throw new Error(`store.update(${id}) returned article ${checked.id}`);
       await this.writeArticle(checked);
-      return checked;
+      return { article: checked, result };
     });
   }
 
@@ -236,7 +252,7 @@ export class Store {
       if (await stat(articlePath(this.dataDir, id)).catch(() => null)) {
         throw new UserError(`articles/${id}.json is there but could not be read; move it out of the data folder first, then restore the backup.`, 'conflict');
       }
-      await articleDb(this.dataDir, backup.article).write();
+      await writeArticleFile(this.dataDir, backup.article);
       const summary = summarize(backup.article);
       this.summaries.set(id, summary);
       this.forgetProblemsOf(id);
@@ -286,7 +302,7 @@ export class Store {
   /** Writes an article already checked against the schema (checkedForWriting). */
   private async writeArticle(article: Article, options: { backupAlways?: boolean } = {}): Promise<void> {
     await this.backups.beforeReplace(article.id, articlePath(this.dataDir, article.id), options.backupAlways);
-    await articleDb(this.dataDir, article).write();
+    await writeArticleFile(this.dataDir, article);
     this.summaries.set(article.id, summarize(article));
     this.remember(article);
   }

@@ -1,14 +1,6 @@
 // Revisions: re-anchoring claims on a new text, and the word diffs the UI shows.
-export { anchorOf, contextSimilarity, CONTEXT_CHARS, type Anchor } from './anchor';
-export {
-  reanchorClaims,
-  type ClaimOutcome,
-  type MatchConfidence,
-  type MatchMethod,
-  type Outcome,
-  type ReanchorOptions,
-  type ReanchorReport,
-  type ReanchorResult,
-  type Anchorable,
-} from './reanchor';
-export { changedFacts, describeFacts, tokenize, wordDiff, type DiffOp, type DiffPart, type FactChange, type FactKind } from './word-diff';
+// Only what is used outside this folder; the passes and their helpers stay inside.
+export { anchorOf } from './anchor';
+export { reanchorClaims } from './reanchor';
+export type { MatchConfidence, Outcome } from './types';
+export { changedFacts, wordDiff, type FactChange } from './word-diff';

@@ -30,8 +30,6 @@ import { exactPosition } from './passes/exact-position';
 import { exactQuote } from './passes/exact-quote';
 import type { Anchorable, ReanchorOptions, ReanchorResult } from './types';
 
-export type { Anchorable, ClaimOutcome, MatchConfidence, MatchMethod, Outcome, ReanchorOptions, ReanchorReport, ReanchorResult } from './types';
-
 /** The passes, cheapest and surest first. */
 const PASSES: readonly ((a: Assignment) => void)[] = [exactPosition, exactQuote, approximate];
 

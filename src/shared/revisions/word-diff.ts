@@ -15,7 +15,7 @@ export interface DiffPart {
 // A word keeps its inner joiners: "1,200", "$4.2" → "$", "4.2"; "O'Neill", "co-op".
 const TOKEN = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*|\s+|[^\p{L}\p{N}\s]/gu;
 
-export function tokenize(text: string): string[] {
+function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 

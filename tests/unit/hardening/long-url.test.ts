@@ -214,11 +214,12 @@ describe('one change is one write', () => {
   function countWrites(d: Desk): { updates: number } {
     const counter = { updates: 0 };
     const store = d.backend.store;
-    const update = store.update.bind(store);
-    store.update = (id, change) => {
+    // Every change to an article goes through updateWith (`update` included).
+    const updateWith = store.updateWith.bind(store);
+    store.updateWith = ((...args: Parameters<typeof updateWith>) => {
       counter.updates++;
-      return update(id, change);
-    };
+      return updateWith(...args);
+    }) as typeof store.updateWith;
     return counter;
   }
 

@@ -1,10 +1,11 @@
 // A picked or dropped File to what the file operations (import, revise) take: its
 // name and its bytes as base64. Refuses what can be refused before reading (folders, size).
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+import { MAX_IMPORT_BYTES, acceptAttribute, megabytes, overImportLimit } from '../../../shared/import-formats';
+
+/** What the import takes: every article file, a Factdesk .json export (a whole article) included. */
+export const ACCEPT = acceptAttribute('import');
 /** Files that hold an article's text: what a new revision can come from. */
-export const ACCEPT_DRAFT = '.txt,.md,.markdown,.docx,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-/** What the import takes: those, and a Factdesk .json export (a whole article). */
-export const ACCEPT = `${ACCEPT_DRAFT},.json`;
+export const ACCEPT_DRAFT = acceptAttribute('draft');
 
 export interface PickedFile {
   fileName: string;
@@ -15,7 +16,7 @@ export class FileRefusal extends Error {}
 
 export async function readPickedFile(file: File): Promise<PickedFile> {
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new FileRefusal(`“${file.name}” is ${(file.size / (1024 * 1024)).toFixed(1)} MB, over the 25 MB import limit.`);
+    throw new FileRefusal(`“${file.name}” ${overImportLimit(megabytes(file.size))}.`);
   }
   const dataUrl = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();

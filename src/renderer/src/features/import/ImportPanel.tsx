@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { formatList } from '../../../../shared/import-formats';
 import { api, errorMessage } from '../../api/client';
 import { MetaFields, type MetaDraft } from './MetaFields';
 import { DropOverlay } from '../../files/DropOverlay';
@@ -86,7 +87,7 @@ export function ImportPanel({ onImported, ref }: { onImported: (id: string) => v
   return (
     <>
       <HiddenFileInput ref={input} accept={ACCEPT} label="Article file to import" testId="import-file-input" onFile={inspectFile} />
-      {dragging && <DropOverlay title="Drop the file to import it" hint=".txt, .md, .docx, .html, .pdf or a Factdesk .json export" />}
+      {dragging && <DropOverlay title="Drop the file to import it" hint={formatList('import')} />}
       {error && (
         <p className="error import-error" role="alert">
           {error}

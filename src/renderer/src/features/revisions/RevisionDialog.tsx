@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { formatList } from '../../../../shared/import-formats';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { DropOverlay } from '../../files/DropOverlay';
@@ -7,7 +8,7 @@ import { ACCEPT_DRAFT, readPickedFile, type PickedFile } from '../../files/read-
 import { useFileDrop } from '../../files/use-file-drop';
 import './revisions.css';
 
-const DRAFT_FORMATS = '.txt, .md, .docx, .html or .pdf';
+const DRAFT_FORMATS = formatList('draft');
 
 /**
  * The new draft of the article, pasted or from a file (chosen or dropped on the
