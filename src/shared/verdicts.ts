@@ -81,6 +81,15 @@ export function quoteShort(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * Something the caller sent (an id, a name), quoted in a one-line message: line breaks
+ * and other controls become spaces, so the message stays one sentence on one line.
+ */
+export function quoteInline(text: string, max = 40): string {
+  // eslint-disable-next-line no-control-regex
+  return quoteShort(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' '), max);
+}
+
 export function definedFields(patch: VerdictPatch): Partial<Verdict> {
   const out: Partial<Verdict> = {};
   if (patch.status !== undefined) out.status = patch.status;

@@ -3,7 +3,7 @@ import { mergeClaims, promoteSegment, setClaimAside, splitClaim } from '../../sh
 import { UserError } from '../../shared/errors';
 import { fittingFacts } from '../../shared/facts/split-merge';
 import type { Article, Claim, ClaimChange, HistoryEntry } from '../../shared/model';
-import { applyVerdictPatch, checkVerdictRules } from '../../shared/verdicts';
+import { applyVerdictPatch, checkVerdictRules, quoteInline } from '../../shared/verdicts';
 import type { HandlerInput } from '../handler-types';
 import { newId } from '../ids';
 import { requireChecker, type HandlerContext } from './context';
@@ -207,5 +207,5 @@ function citing(patch: VerdictPatch, claim: Claim, sourceId: string): VerdictPat
 function assertSourcesExist(article: Article, claim: Claim): void {
   const known = new Set(article.sources.map((s) => s.id));
   const missing = claim.verdict.sourceIds.find((id) => !known.has(id));
-  if (missing) throw new UserError(`Source “${missing}” is not in the source list of “${article.title}”.`, 'not-found');
+  if (missing) throw new UserError(`Source “${quoteInline(missing)}” is not in the source list of “${article.title}”.`, 'not-found');
 }

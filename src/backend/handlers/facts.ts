@@ -5,6 +5,7 @@ import type { OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
 import { addFact, markFact, removeFact, restoreFact } from '../../shared/facts/edit';
 import type { Article, Claim } from '../../shared/model';
+import { quoteInline } from '../../shared/verdicts';
 import { newId } from '../ids';
 import { requireChecker, type HandlerContext } from './context';
 
@@ -37,7 +38,7 @@ export function factHandlers({ store, now }: HandlerContext) {
       const result = await changeClaim(articleId, claimId, version, (claim, article, at) => {
         const known = new Set(article.sources.map((s) => s.id));
         const missing = patch.sourceIds?.find((id) => !known.has(id));
-        if (missing) throw new UserError(`Source “${missing}” is not in the source list of “${article.title}”.`, 'not-found');
+        if (missing) throw new UserError(`Source “${quoteInline(missing)}” is not in the source list of “${article.title}”.`, 'not-found');
         const edit = markFact(claim, factId, patch, who, at, () => newId(), restoreChange);
         warnings = edit.warnings;
         return edit.claim;
