@@ -102,9 +102,9 @@ export const RestoredClaim = z.object({
   id: Id,
   patch: VerdictPatch.optional(),
   restoreChange: ClaimChange.optional(),
+  facts: z.array(Fact).max(2_000).optional(),
 });
 export type RestoredClaim = z.infer<typeof RestoredClaim>;
-  facts: z.array(Fact).max(2_000).optional(),
 
 /**
  * An article already in the library that new text repeats: the same prepared text
@@ -296,16 +296,16 @@ export const contract = {
     z.object({ claim: Claim, warnings: z.array(z.string()), version: Version }),
   ),
   'facts:add': op(
-    z.object({ articleId: ArticleId, claimId: Id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
+    z.object({ articleId: ArticleId, claimId: Id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), restore: z.boolean().optional(), checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
     z.object({ claim: Claim, factId: Id, version: Version }),
   ),
   'facts:remove': op(
     z.object({ articleId: ArticleId, claimId: Id, factId: Id, checker: z.string().trim().min(1).max(200).optional(), version: SeenVersion }),
     z.object({ claim: Claim, version: Version }),
   ),
+  'sources:add': op(
     z.object({ articleId: ArticleId, source: SourceInput, version: SeenVersion }),
     z.object({ source: Source, version: Version }),
-  'sources:add': op(
   ),
   // A source's details corrected (a typo in its title or URL); the claims citing it cite it still.
   'sources:update': op(
