@@ -1,7 +1,7 @@
 // The named, typed client over any transport's `invoke` (direct, IPC or HTTP).
 // A failure arrives as an envelope and is thrown as a UserError with its sentence.
 import { OP_NAMES, type Api, type Envelope, type OpName } from './contract';
-import { UserError, type ErrorCode } from './errors';
+import { UserError } from './errors';
 
 export type Invoke = (op: OpName, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -10,7 +10,7 @@ export function apiOver(invoke: Invoke): Api {
   for (const op of OP_NAMES) {
     api[op] = async (input) => {
       const result = await invoke(op, input);
-      if (!result.ok) throw new UserError(result.error.message, result.error.code as ErrorCode);
+      if (!result.ok) throw new UserError(result.error.message, result.error.code);
       return result.value;
     };
   }

@@ -17,6 +17,7 @@ import {
   Status,
 } from './model';
 import { ClaimFilter } from './claim-filter';
+import type { ErrorPayload } from './errors';
 import { MAX_IMPORT_DATA_CHARS } from './import-formats';
 import { ReportFormat } from './report/report-format';
 import {
@@ -366,4 +367,4 @@ export interface ArticleChange {
 export const ARTICLE_CHANGED = 'article:changed';
 
 /** What travels over IPC and HTTP: a value or a one-sentence error. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: string } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
