@@ -26,12 +26,6 @@ export function segmentsInOrder(article: ArticleSegments): (Claim | SetAsideSegm
   return [...article.claims, ...article.setAside].sort((a, b) => a.start - b.start);
 }
 
-/** A set-aside segment as the claim it becomes when promoted (its verdict and history kept). */
-export function asClaim(segment: SetAsideSegment): Claim {
-  const { setAside: _, ...claim } = segment;
-  return claim;
-}
-
 /**
  * Fills whatever of the text no claim or set-aside segment covers (an article from an
  * older Factdesk, which dropped short lines; text left between re-anchored claims):

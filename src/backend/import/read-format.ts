@@ -8,8 +8,6 @@ import { ImportRefusal, type ImportedText } from './types';
 /** The formats read by a reader thread: those whose parsing is not ours, or not cheap. */
 export type SandboxedFormat = Extract<ImportFormat, 'markdown' | 'html' | 'docx' | 'pdf'>;
 
-export const SANDBOXED_FORMATS: ReadonlySet<ImportFormat> = new Set<SandboxedFormat>(['markdown', 'html', 'docx', 'pdf']);
-
 /** One file for a reader: text formats arrive decoded (the importer has already checked them), the others as bytes. */
 export type ReaderJob =
   | { format: 'markdown' | 'html'; text: string }

@@ -128,11 +128,6 @@ export function pronounTagOf(masked: string): 'he' | 'she' | 'they' | undefined 
   return m ? ((m[1] ?? m[2])!.toLowerCase() as 'he' | 'she' | 'they') : undefined;
 }
 
-/** "he said" / "she asked": the speaker is whoever was named nearby. */
-export function hasPronounTag(claim: string): boolean {
-  return pronounTagOf(maskQuotes(claim).masked) !== undefined;
-}
-
 /** Whether a masked text has a verb of speech or an "according to" at all: cheap, and false means no speaker, listener or attribution. */
 export function mentionsSpeech(masked: string): boolean {
   return SPEECH.test(readable(masked));

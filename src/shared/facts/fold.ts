@@ -20,10 +20,6 @@ export function computedFactId(start: number, end: number): string {
   return `span-${start}-${end}`;
 }
 
-export function isComputedFactId(id: string): boolean {
-  return /^span-\d+-\d+$/.test(id);
-}
-
 /** Every record of the claim, removed ones included (what the handlers change). */
 export function storedFacts(claim: Pick<Claim, 'facts'>): Fact[] {
   return claim.facts ?? [];

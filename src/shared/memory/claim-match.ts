@@ -44,10 +44,6 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
-export function isShortClaim(text: string): boolean {
-  return wordCount(text) < MIN_WORDS;
-}
-
 /** 0..1: how alike two claims are in wording, figures aside. */
 export function similarity(a: PreparedClaim, b: PreparedClaim): number {
   return WORD_WEIGHT * jaccard(a.terms, b.terms) + (1 - WORD_WEIGHT) * jaccard(a.pairs, b.pairs);
