@@ -333,10 +333,14 @@ test('the same text pasted or imported again is added only when the checker says
   await page.screenshot({ path: testInfo.outputPath('library-with-copy.png') });
   await testInfo.attach('library-with-copy', { path: testInfo.outputPath('library-with-copy.png'), contentType: 'image/png' });
 
-  // The same text as a file: refused at Import with the same sentence, nothing added.
+  // The same text as a file: said in the preview, before Import; refused at Import with the same sentence, nothing added.
   await page.getByTestId('import-file-input').setInputFiles({ name: 'seawall.txt', mimeType: 'text/plain', buffer: Buffer.from(PASTE) });
   const form = page.getByRole('form', { name: 'Import “seawall.txt”' });
-  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByRole('alert').first()).toContainText(`This looks like “${title}”, added on`);
+  await expect(form.getByRole('button', { name: 'Import a copy' })).toBeVisible();
+  await expectNoA11yViolations(page, testInfo, 'import-duplicate-preview');
+  await page.screenshot({ path: testInfo.outputPath('import-duplicate-preview.png') });
+  await form.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(form.getByRole('alert').first()).toContainText(`This looks like “${title}”, added on`);
   await page.screenshot({ path: testInfo.outputPath('import-duplicate.png') });
   await testInfo.attach('import-duplicate', { path: testInfo.outputPath('import-duplicate.png'), contentType: 'image/png' });

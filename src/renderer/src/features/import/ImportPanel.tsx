@@ -1,13 +1,14 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { formatList } from '../../../../shared/import-formats';
+import type { DuplicateOf } from '../../../../shared/contract';
 import { api, errorMessage } from '../../api/client';
+import { DuplicateNotice } from '../library/DuplicateNotice';
 import { MetaFields, type MetaDraft } from './MetaFields';
 import { DropOverlay } from '../../files/DropOverlay';
 import { HiddenFileInput } from '../../files/HiddenFileInput';
 import { ACCEPT, readPickedFile, type PickedFile } from '../../files/read-file';
 import { useFileDrop } from '../../files/use-file-drop';
 import './import.css';
-
 
 export interface ImportPanelHandle {
   /** Opens the file picker (the native open dialog in the desktop app). */
@@ -17,8 +18,8 @@ export interface ImportPanelHandle {
 type State =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
-  | { step: 'review'; file: PickedFile; meta: MetaDraft; preview: string; claimCount: number; conflict?: string }
-  | { step: 'importing'; file: PickedFile; meta: MetaDraft; preview: string; claimCount: number };
+  | { step: 'review'; file: PickedFile; meta: MetaDraft; preview: string; claimCount: number; conflict?: string; duplicateOf?: DuplicateOf }
+  | { step: 'importing'; file: PickedFile; meta: MetaDraft; preview: string; claimCount: number; duplicateOf?: DuplicateOf };
 
 /**
  * A file into an article: pick it (or drop it on the window, or File > Open… in
@@ -112,6 +113,20 @@ export function ImportPanel({ onImported, ref }: { onImported: (id: string) => v
           <blockquote className="import-preview" aria-label="Text preview" tabIndex={0}>
             {state.preview}
           </blockquote>
+          {/* Text the library already has is said before Import, not only refused at it. */}
+          {state.step === 'review' && state.duplicateOf && !state.conflict && (
+            <DuplicateNotice
+              duplicate={state.duplicateOf}
+              copyLabel="Import a copy"
+              autoFocus={false}
+              onOpen={() => {
+                const id = state.duplicateOf!.id;
+                setState({ step: 'idle' });
+                onImported(id);
+              }}
+              onCopy={() => void submit({ preventDefault() {} }, 'copy')}
+            />
+          )}
           {state.step === 'review' && state.conflict && (
             <div className="import-conflict" role="alert">
               <p>{state.conflict}</p>
