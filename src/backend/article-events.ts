@@ -30,6 +30,13 @@ export function observeArticleChanges(backend: Backend, listener: (change: Artic
     }
     return result;
   };
+  // An article changed by a desk sync (another checker's verdict) is told like a local change.
+  backend.deskHost?.onArticleChanged((articleId) => {
+    void backend.store.get(articleId).then(
+      (article) => listener({ articleId, version: article.version ?? null }),
+      () => undefined,
+    );
+  });
   return { ...backend, invoke, api: apiOver(invoke) };
 }
 

@@ -5,11 +5,13 @@ import { apiOver } from '../shared/api-client';
 import { contract, isOpName, type Api, type Envelope } from '../shared/contract';
 import { describeZodError } from '../shared/describe-zod-error';
 import { UserError, toErrorPayload } from '../shared/errors';
-import type { Handlers } from './handler-types';
 import { articleHandlers } from './handlers/articles';
+import type { DeskHost } from './desk/desk-host';
+import { deskHandlers } from './handlers/desk';
+import type { Handlers } from './handler-types';
 import { claimHandlers } from './handlers/claims';
-import type { HandlerContext } from './handlers/context';
 import { factHandlers } from './handlers/facts';
+import type { HandlerContext } from './handlers/context';
 import { importHandlers } from './handlers/import';
 import { libraryHandlers } from './handlers/library';
 import { preferenceHandlers } from './handlers/preferences';
@@ -29,11 +31,15 @@ export interface Backend {
   store: Store;
   /** The claim memory (library-wide search, "seen before"): derived, kept current after every save. */
   memory: ClaimMemory;
+  /** The shared desk this front door runs (src/backend/desk/desk-host.ts), when it may write. */
+  deskHost?: DeskHost;
 }
 
 export interface BackendOptions {
   /** Whether the claim memory may write its index files; false for a reader without the folder's lock. */
   memoryPersists?: boolean;
+  /** The front door's desk; without it the desk operations answer “not on a desk”. */
+  desk?: DeskHost;
 }
 
 export function createBackend(store: Store, now: () => Date = () => new Date(), options: BackendOptions = {}): Backend {
@@ -43,13 +49,14 @@ export function createBackend(store: Store, now: () => Date = () => new Date(), 
     ...libraryHandlers(context),
     ...articleHandlers(context),
     ...importHandlers(context),
-    ...factHandlers(context),
     ...claimHandlers(context),
+    ...factHandlers(context),
     ...sourceHandlers(context),
     ...preferenceHandlers(context),
     ...reportHandlers(context),
     ...revisionHandlers(context),
     ...memoryHandlers(context, memory),
+    ...deskHandlers(context, options.desk),
   } satisfies Handlers;
 
   async function invoke(op: unknown, input: unknown): Promise<Envelope<unknown>> {
@@ -70,7 +77,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date(), 
     }
   }
 
-  return { invoke, api: apiOver(invoke), store, memory };
+  return { invoke, api: apiOver(invoke), store, memory, ...(options.desk ? { deskHost: options.desk } : {}) };
 }
 
 /** The articles an operation's input or answer names (an id, an articleId, an article, a deleted id). */

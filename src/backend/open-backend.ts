@@ -8,8 +8,10 @@
 import { mkdir } from 'node:fs/promises';
 import { UserError } from '../shared/errors';
 import { createBackend, type Backend } from './backend';
-import { Desk } from './desk/desk';
-import { withDesk } from './desk/with-desk';
+import type { Desk } from './desk/desk';
+import { DeskHost } from './desk/desk-host';
+import { environmentKeeper, type PasswordKeeper } from './desk/password-keeper';
+import { withDeskHost } from './desk/with-desk';
 import { LockHeldError, ReadOnlyFolderError, acquireDataDirLock, type DataDirLock } from './store/data-dir-lock';
 import { describeCode, errnoCode } from './store/faults';
 import { Store } from './store/store';
@@ -22,12 +24,16 @@ export interface OpenOptions {
   lockAs?: string;
   /** How long to wait for a short-lived holder (LOCK_WAIT_MS). */
   waitMs?: number;
+  /** Sync with the shared desk in the background (the app and the browser shell, not the CLI). */
+  liveDesk?: boolean;
+  /** Where the desk password is kept (the desktop app: safeStorage); else the environment. */
+  passwords?: PasswordKeeper;
 }
 
 export interface OpenedBackend extends Backend {
   /** Waits for every accepted write, then lets go of the folder (a process that exits lets go anyway). */
   close(): Promise<void>;
-  /** The shared desk this folder is on, when it joined one and this front door may write. */
+  /** The shared desk this folder is on, when it joined one (at opening) and this front door may write. */
   desk?: Desk;
 }
 
@@ -50,12 +56,15 @@ export async function openBackend(dataDir: string, options: OpenOptions = {}): P
     lock?.release();
     throw error;
   }
-  // Without the lock the claim memory is built in memory only (the CLI's search).
-  const plain = createBackend(store, undefined, { memoryPersists: Boolean(lock) });
   // A folder on a shared desk records every change for it and refuses what the desk does not allow (src/backend/desk/).
-  const desk = lock ? await Desk.open(dataDir, store) : undefined;
-  const backend = desk ? withDesk(plain, desk) : plain;
+  const host = lock ? await DeskHost.open(dataDir, store, { passwords: options.passwords ?? environmentKeeper(), live: options.liveDesk ?? false }) : undefined;
+  // Without the lock the claim memory is built in memory only (the CLI's search).
+  const plain = createBackend(store, undefined, { memoryPersists: Boolean(lock), ...(host ? { desk: host } : {}) });
+  const backend = host ? withDeskHost(plain, host) : plain;
+  host?.start();
+  const desk = host?.desk;
   const close = async () => {
+    await host?.stop();
     await store.flush();
     lock?.release();
   };

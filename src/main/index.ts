@@ -1,9 +1,10 @@
 // Electron glue only: the window, the single-instance lock and IPC wiring.
 import { fileURLToPath } from 'node:url';
-import { Menu, app, session, type BrowserWindow } from 'electron';
+import { Menu, app, safeStorage, session, type BrowserWindow } from 'electron';
 import { openBackend } from '../backend/open-backend';
 import { dataDirFlag, resolveDataDir } from '../backend/store/data-dir';
 import { broadcastArticleChanges } from './article-events';
+import { safeStorageKeeper } from './desk-password';
 import { registerIpc } from './ipc';
 import { appMenuTemplate } from './menu';
 import { openFileFromDialog } from './open-file-dialog';
@@ -42,7 +43,9 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   try {
-    const backend = await openBackend(resolveDataDir(dataDirFlag(process.argv)), { lockAs: 'desktop app' });
+    const dataDir = resolveDataDir(dataDirFlag(process.argv));
+    // The shared desk syncs in the background; its password is kept by safeStorage, never in clear.
+    const backend = await openBackend(dataDir, { lockAs: 'desktop app', liveDesk: true, passwords: safeStorageKeeper(safeStorage, dataDir) });
     hardenSession(session.defaultSession);
     serveAppScheme(rendererDir);
     openSavedReports(session.defaultSession);
@@ -53,7 +56,7 @@ async function start(): Promise<void> {
     app.on('before-quit', (event) => {
       if (flushed) return;
       event.preventDefault();
-      void backend.store.flush().finally(() => {
+      void backend.close().finally(() => {
         flushed = true;
         app.quit();
       });

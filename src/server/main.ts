@@ -24,14 +24,15 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port “${values.port}” is not a port number.`);
   const dataDir = resolveDataDir(values['data-dir']);
-  const backend = await openBackend(dataDir, { lockAs: 'browser shell' });
+  // The desk password comes from FACTDESK_DESK_PASSWORD (or “Join a desk…”, kept in memory only).
+  const backend = await openBackend(dataDir, { lockAs: 'browser shell', liveDesk: true });
   const running = await startHttpServer({ backend, staticDir, port });
   process.stdout.write(`Factdesk is running at ${running.url}\nData folder: ${dataDir}\nOpen the address above in a browser; press Ctrl+C to stop.\n`);
   for (const problem of backend.store.problems) process.stderr.write(`${problem.message}\n`);
 
   const stop = async () => {
     await running.close();
-    await backend.store.flush();
+    await backend.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -29,6 +29,7 @@ import {
   SeenBeforeAnswer,
   SeenBeforeInput,
 } from './memory/memory-contract';
+import { deskContract } from './desk-contract';
 
 const Id = z.string().min(1).max(64);
 
@@ -339,6 +340,8 @@ export const contract = {
   'claims:seenBefore': op(SeenBeforeInput, SeenBeforeAnswer.extend({ memory: MemoryStatus })),
   // Cites the earlier claim's sources here and adds its note to this claim's note; never the verdict.
   'claims:reuseEarlier': op(ReuseEarlierInput, ReuseEarlierAnswer),
+  // The shared desk (src/shared/desk-contract.ts): join, sync status, disagreements, sign-off.
+  ...deskContract,
 } as const;
 
 export type Contract = typeof contract;

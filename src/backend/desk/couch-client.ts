@@ -70,6 +70,17 @@ export class CouchClient {
     return { results: answer.results.map((row) => ({ ...row, seq: String(row.seq) })), lastSeq: String(answer.last_seq) };
   }
 
+  /**
+   * Waits (CouchDB's longpoll feed) until the server has a change after `since`, or
+   * `timeoutMs` passes; true when there is one. Lets a member see another's change
+   * within a second without polling the server every second.
+   */
+  async waitForChanges(since: string | null, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+    const query = new URLSearchParams({ feed: 'longpoll', since: since ?? '0', limit: '1', timeout: String(timeoutMs) });
+    const answer = await this.request<{ results: unknown[] }>('GET', `${this.db}/_changes?${query}`, undefined, { timeoutMs: timeoutMs + TIMEOUT_MS, signal });
+    return answer.results.length > 0;
+  }
+
   async getLocal(id: string): Promise<Record<string, unknown> | undefined> {
     try {
       return await this.request('GET', `${this.db}/_local/${encodeURIComponent(id)}`);
@@ -84,7 +95,7 @@ export class CouchClient {
     await this.request('PUT', `${this.db}/_local/${encodeURIComponent(id)}`, { ...body, ...(current?._rev ? { _rev: current._rev } : {}) });
   }
 
-  private async request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  private async request<T>(method: string, url: string, body?: unknown, wait: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
     const where = new URL(this.db).host;
     let response: Response;
     try {
@@ -92,7 +103,7 @@ export class CouchClient {
         method,
         headers: { authorization: this.auth, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: wait.signal ? AbortSignal.any([wait.signal, AbortSignal.timeout(wait.timeoutMs ?? TIMEOUT_MS)]) : AbortSignal.timeout(wait.timeoutMs ?? TIMEOUT_MS),
       });
     } catch (error) {
       const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;

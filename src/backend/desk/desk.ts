@@ -13,10 +13,11 @@ import { Journal } from './journal';
 import { articleOf, eventsFor, seedEvents, writesArticle } from './record-events';
 import { syncOnce, waitingDocs, type SyncProgress } from './replicate';
 
-export const PASSWORD_VARIABLE = 'FACTDESK_DESK_PASSWORD';
+export { PASSWORD_VARIABLE } from './password-keeper';
 
 export class Desk {
   private queue: Promise<unknown> = Promise.resolve();
+  private syncs: Promise<unknown> = Promise.resolve();
   readonly journal: Journal;
   readonly snapshots: Snapshots;
   /** Told of every article a pull changed. */
@@ -106,12 +107,18 @@ export class Desk {
     await this.snapshots.keep(snapshotOf(article, this.user, at.toISOString()));
   }
 
+  /**
+   * One sync after any running one (a change made during a sync needs a sync of its
+   * own). Only applying what was pulled holds the write queue, not the network
+   * round trips: a checker's marks are never kept waiting on a slow desk.
+   */
   async sync(password: string, progress?: (p: SyncProgress) => void): Promise<SyncProgress> {
-    return this.exclusive(async () => {
-      for (const summary of this.store.list()) await this.share(summary.id);
+    const run = async () => {
+      for (const summary of this.store.list()) await this.exclusive(() => this.share(summary.id));
       const client = new CouchClient(this.state.config.url, { user: this.user, password });
+      const exclusive = <T>(task: () => Promise<T>) => this.exclusive(task);
       try {
-        const result = await syncOnce({ store: this.store, journal: this.journal, snapshots: this.snapshots, state: this.state, client, changed: this.onChanged }, progress);
+        const result = await syncOnce({ store: this.store, journal: this.journal, snapshots: this.snapshots, state: this.state, client, changed: this.onChanged, exclusive }, progress);
         await this.state.save({ lastSyncAt: this.now().toISOString(), offlineSince: null, lastError: null });
         return result;
       } catch (error) {
@@ -119,7 +126,10 @@ export class Desk {
         await this.state.save({ lastError: (error as Error).message, offlineSince: offline ? (this.state.config.offlineSince ?? this.now().toISOString()) : null });
         throw error;
       }
-    });
+    };
+    const next = this.syncs.then(run, run);
+    this.syncs = next.catch(() => undefined);
+    return next;
   }
 
   async waiting(): Promise<number> {

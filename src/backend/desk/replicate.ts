@@ -22,6 +22,8 @@ export interface SyncParts {
   client: CouchClient;
   /** Told of every article a pull changed (the claim memory re-indexes it). */
   changed?: (articleId: string) => void;
+  /** Runs a task in the desk's write queue; applying a pulled batch must not interleave with a local change. */
+  exclusive?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 export interface SyncProgress {
@@ -78,7 +80,7 @@ export async function pull(parts: SyncParts, progress: (p: SyncProgress) => void
   for (;;) {
     const { results, lastSeq } = await parts.client.changes(parts.state.config.pulledSeq, BATCH);
     const docs = results.flatMap((row) => (row.deleted || row.id.startsWith('_design/') ? [] : [row.doc]));
-    received += await applyBatch(parts, docs);
+    received += await (parts.exclusive ?? ((task) => task()))(() => applyBatch(parts, docs));
     // Saved after the batch is in the journals and the articles: a crash before it means pulling the batch again, harmlessly.
     await parts.state.save({ pulledSeq: lastSeq });
     progress({ pushed: 0, pulled: received });

@@ -6,14 +6,34 @@ import { apiOver } from '../../shared/api-client';
 import { UserError, toErrorPayload } from '../../shared/errors';
 import type { Backend } from '../backend';
 import type { Desk } from './desk';
+import type { DeskHost } from './desk-host';
 import { writesArticle } from './record-events';
 
+/** A backend on one fixed desk (the CLI, tests). */
 export function withDesk<B extends Backend>(backend: B, desk: Desk): B {
   desk.onChanged = (articleId) => backend.memory.touched([articleId]);
+  return wrap(backend, () => desk, () => {});
+}
+
+/** A backend whose desk may be joined while it runs (the app, the browser shell): every write tells the host, which syncs soon. */
+export function withDeskHost<B extends Backend>(backend: B, host: DeskHost): B {
+  host.onArticleChanged((articleId) => backend.memory.touched([articleId]));
+  const wrapped = wrap(backend, () => host.desk, () => host.changed());
+  host.invoke = wrapped.invoke;
+  return wrapped;
+}
+
+function wrap<B extends Backend>(backend: B, current: () => Desk | undefined, recorded: () => void): B {
   const invoke: Backend['invoke'] = async (op, input) => {
-    if (typeof op !== 'string' || !writesArticle(op)) return backend.invoke(op, input);
+    const desk = current();
+    if (!desk || typeof op !== 'string' || !writesArticle(op)) {
+      const result = await backend.invoke(op, input);
+      // A new article is shared on the next sync: make that one soon.
+      if (desk && result.ok && /^articles:(create|import|restore)/.test(String(op))) recorded();
+      return result;
+    }
     const fields = (input ?? {}) as Record<string, unknown>;
-    return desk.exclusive(async () => {
+    const result = await desk.exclusive(async () => {
       try {
         await desk.beforeWrite(op, fields);
       } catch (error) {
@@ -29,6 +49,8 @@ export function withDesk<B extends Backend>(backend: B, desk: Desk): B {
       }
       return result;
     });
+    if (result.ok) recorded();
+    return result;
   };
   return { ...backend, invoke, api: apiOver(invoke) };
 }

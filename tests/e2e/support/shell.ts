@@ -25,9 +25,11 @@ export function newDataDir(): string {
   return dir;
 }
 
-export async function startShell(dataDir: string): Promise<Shell> {
+/** `env`: added to the shell's environment (a desk member's FACTDESK_DESK_PASSWORD, say). */
+export async function startShell(dataDir: string, options: { env?: Record<string, string> } = {}): Promise<Shell> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolvePromise, reject) => {

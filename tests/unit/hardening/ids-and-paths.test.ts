@@ -198,6 +198,10 @@ describe('every operation that takes an article id', () => {
       'sources:remove': { articleId: id, sourceId: 'source1', checker: 'Ana' },
       'reports:export': { articleId: id, format: 'json' },
       'claims:seenBefore': { articleId: id, claimId },
+      'desk:article': { articleId: id },
+      'desk:resolve': { articleId: id, claimId, choose: 'event1' },
+      'desk:signoff': { articleId: id },
+      'desk:unlock': { articleId: id, why: 'A correction' },
       'claims:reuseEarlier': { articleId: id, claimId, fromArticleId: article.id, fromClaimId: claimId, checker: 'Ana' },
     });
     // Every operation whose input names an article (`id` or `articleId`) is in the table above.

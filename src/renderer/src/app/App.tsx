@@ -3,6 +3,7 @@ import type { Preferences } from '../../../shared/model';
 import { api, errorMessage } from '../api/client';
 import { ArticleView } from '../features/article/ArticleView';
 import { CheckerDialog } from '../features/checker/CheckerDialog';
+import { DeskBar } from '../features/desk/DeskBar';
 import { LibraryView } from '../features/library/LibraryView';
 import { LibrarySearchDialog } from '../features/memory/LibrarySearchDialog';
 import { SEARCH_KEY_LABEL, useSearchKey } from '../features/memory/use-search-key';
@@ -61,6 +62,7 @@ export function App() {
         <button type="button" className="topbar-search" onClick={openSearch} aria-keyshortcuts="Control+K Meta+K">
           Search the library <kbd aria-hidden="true">{SEARCH_KEY_LABEL}</kbd>
         </button>
+        <DeskBar />
         <button type="button" className="checker-chip" onClick={() => setAskChecker(true)} aria-label={`Checker: ${preferences.checker || 'not set'}. Change`}>
           <span aria-hidden="true">●</span> {preferences.checker || 'Set checker'}
         </button>

@@ -6,6 +6,9 @@ import { errorMessage } from '../../api/client';
 import { PickerDialog } from '../../app/PickerDialog';
 import { BulkBar } from '../claims/BulkBar';
 import { ClaimFilters } from '../claims/ClaimFilters';
+import { DeskArticleActions } from '../desk/DeskArticleActions';
+import { DeskClaimNotice } from '../desk/DeskClaimNotice';
+import { useDeskArticle } from '../desk/use-desk';
 import { ClaimsList } from '../claims/ClaimsList';
 import { countedSetAside, listItems, shortQuote, type ListItem } from '../claims/list-items';
 import { keyMap } from '../help/review-keys';
@@ -57,6 +60,8 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
     [notice],
   );
   const state = useArticle(id, { onReload });
+  // The shared desk's lock and disagreements on this article (features/desk).
+  const [deskArticle, refreshDesk] = useDeskArticle(id);
   const { article } = state;
   const search = useRef<HTMLInputElement>(null);
   const workPane = useRef<HTMLElement>(null);
@@ -330,6 +335,7 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
               Orphans ({article.orphans.length})
             </button>
           )}
+          <DeskArticleActions articleId={article.id} desk={deskArticle} onChanged={refreshDesk} onNotice={notice} />
           <button type="button" onClick={() => dispatch({ type: 'dialog', dialog: 'export' })} aria-keyshortcuts="E">
             Export report…
           </button>
@@ -385,6 +391,8 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
             {mode === 'read' ? (
               <ArticleReader article={article} selectedId={selectedId} onOpen={(passageId) => dispatch({ type: 'open', id: passageId, isSetAside: setAside.some((s) => s.id === passageId) })} />
             ) : current ? (
+              <>
+              <DeskClaimNotice articleId={article.id} claimId={current.id} desk={deskArticle} onChanged={refreshDesk} onNotice={notice} />
               <ClaimPanel
                 key={current.id}
                 claim={current}
@@ -413,6 +421,7 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
                 seenBefore={{ articleId: article.id, reuse: state.reuseEarlier }}
                 onNotice={notice}
               />
+              </>
             ) : currentSegment ? (
               <SetAsidePanel key={currentSegment.id} segment={currentSegment} articleText={article.text} sources={article.sources} onPromote={promoteCurrent} />
             ) : (

@@ -8,7 +8,7 @@ import type { KeyHandler, KeyMap } from '../article/use-shortcuts';
  * while it is open, the claim's "seen before" panel (features/memory) while it is shown,
  * or the app in any view, even while typing (features/memory/use-search-key.ts).
  */
-export type KeyScope = 'desk' | 'claim' | 'split' | 'list' | 'seen' | 'app' | 'facts' | 'factPick';
+export type KeyScope = 'desk' | 'claim' | 'split' | 'list' | 'seen' | 'app' | 'facts' | 'factPick' | 'disagreement';
 
 export interface KeyBinding {
   scope: KeyScope;
@@ -64,6 +64,9 @@ export const REVIEW_KEYS = [
   { scope: 'facts', action: 'removeFact', keys: ['Delete'], label: 'Delete', does: 'Remove the fact in focus (its verdict stays in the history)', group: 'Facts inside a claim' },
   { scope: 'facts', action: 'acceptSuggestion', keys: ['y'], label: 'Y', does: 'Give the claim the verdict its facts suggest', group: 'Facts inside a claim' },
   { scope: 'facts', action: 'leaveFact', keys: ['Escape'], label: 'Esc', does: 'Leave the fact: the verdict keys mark the claim again', group: 'Facts inside a claim' },
+
+  // Shown while the claim is a shared-desk disagreement (features/desk/DeskClaimNotice.tsx).
+  { scope: 'disagreement', action: 'resolve', keys: ['D'], label: 'Shift + D', does: 'Desk disagreement: go to its choices (keep one side’s verdict, or give a new one)', group: 'Shared desk' },
 
   { scope: 'desk', action: 'read', keys: ['r'], label: 'R', does: 'Switch between review and reading the article', group: 'Views' },
   { scope: 'desk', action: 'export', keys: ['e'], label: 'E', does: 'Export the report', group: 'Views' },

@@ -1,0 +1,85 @@
+// The shared desk's operations (src/backend/desk/), spread into the one contract.
+// Kept in a file of their own so the desk's shapes sit together; every transport
+// serves them like any other operation.
+import { z } from 'zod';
+import { ArticleId, Status } from './model';
+
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+/** The sync line a checker always sees: one state and one sentence. */
+export const DeskSyncStatus = z.object({
+  joined: z.boolean(),
+  state: z.enum(['none', 'never', 'syncing', 'synced', 'waiting', 'offline', 'error', 'no-password']),
+  sentence: z.string(),
+  waiting: z.number().int().nonnegative(),
+  url: z.string().optional(),
+  user: z.string().optional(),
+  roles: z.array(z.string()).default([]),
+  /** ISO times, for the line's “Offline since 14:03” in the reader's own clock. */
+  lastSyncAt: z.string().nullable().optional(),
+  offlineSince: z.string().nullable().optional(),
+  /** Set while the first sync runs: documents sent and received so far. */
+  progress: z.object({ pushed: z.number().int(), pulled: z.number().int() }).optional(),
+  disagreements: z.number().int().nonnegative().default(0),
+});
+export type DeskSyncStatus = z.infer<typeof DeskSyncStatus>;
+
+export const DeskSide = z.object({
+  /** The event that gave this verdict: what a resolution by choice names. */
+  eventId: z.string(),
+  by: z.string(),
+  at: z.string(),
+  status: Status,
+  note: z.string(),
+  correction: z.string(),
+});
+export type DeskSide = z.infer<typeof DeskSide>;
+
+/** What the desk says of one article: its lock, and the claims it disagrees on. */
+export const DeskArticle = z.object({
+  joined: z.boolean(),
+  locked: z.boolean(),
+  /** Who signed off (or unlocked) and when; `why` for an unlock. */
+  lock: z.object({ type: z.enum(['signoff', 'unlock']), by: z.string(), at: z.string(), why: z.string().optional() }).optional(),
+  disagreements: z.array(z.object({ claimId: z.string(), sides: z.array(DeskSide) })),
+  /** Whether this account may settle any disagreement and sign off (the desk's editor role). */
+  editor: z.boolean(),
+  user: z.string().optional(),
+});
+export type DeskArticle = z.infer<typeof DeskArticle>;
+
+const Url = z
+  .string()
+  .trim()
+  .max(2_000)
+  .refine((url) => /^https?:\/\/[^\s/]+\/[^\s]+$/.test(url), { message: 'Give the desk database’s address, like https://desk.example.org/newsroom' });
+
+export const deskContract = {
+  'desk:status': op(z.object({}), DeskSyncStatus),
+  // Checks the account against the server first: a refused password writes nothing. The
+  // password is kept by the front door (safeStorage in the desktop app, memory or
+  // FACTDESK_DESK_PASSWORD elsewhere), never in the data folder in clear.
+  'desk:join': op(
+    z.object({ url: Url, user: z.string().trim().min(1).max(200), password: z.string().min(1).max(1_000) }),
+    DeskSyncStatus,
+  ),
+  // Runs a sync now and answers once it is done (the background one keeps running too).
+  'desk:sync': op(z.object({}), DeskSyncStatus),
+  'desk:article': op(z.object({ articleId: ArticleId }), DeskArticle),
+  // Settles a disagreement: `choose` one side's verdict (its eventId), or give a new one.
+  'desk:resolve': op(
+    z
+      .object({
+        articleId: ArticleId,
+        claimId: z.string().min(1).max(64),
+        choose: z.string().min(1).max(200).optional(),
+        verdict: z.object({ status: Status, note: z.string().max(20_000).default(''), correction: z.string().max(20_000).default('') }).optional(),
+      })
+      .refine((input) => (input.choose === undefined) !== (input.verdict === undefined), { message: 'Choose one side or give a new verdict, not both or neither' }),
+    DeskArticle,
+  ),
+  'desk:signoff': op(z.object({ articleId: ArticleId }), DeskArticle),
+  'desk:unlock': op(z.object({ articleId: ArticleId, why: z.string().trim().min(1, 'Say why the article is unlocked').max(2_000) }), DeskArticle),
+} as const;

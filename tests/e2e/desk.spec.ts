@@ -1,0 +1,137 @@
+// The shared desk in the browser shell: a checker (ann) and the editor (eve), each with
+// their own data folder and shell, joined through "Join a desk…" to a real
+// CouchDB-compatible server on loopback (scripts/desk-server.mjs).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { ARTICLE_TEXT } from '../unit/desk/support/checker';
+import { USERS, startDeskServer, type DeskServer } from '../unit/desk/support/desk-server';
+import { pasteArticleAs } from './support/paste-article';
+import { newDataDir, startShell, type Shell } from './support/shell';
+
+const CLAIMS = 5;
+let server: DeskServer | undefined;
+const shells: Shell[] = [];
+
+test.afterEach(async () => {
+  await Promise.all(shells.splice(0).map((shell) => shell.stop()));
+  await server?.stop();
+});
+
+const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
+const syncLine = (page: Page) => page.locator('.desk-sync');
+const disagreement = (page: Page) => page.getByRole('region', { name: /Desk disagreement/ });
+
+async function axeClean(page: Page, testInfo: TestInfo, name: string, include: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(include).analyze();
+  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+async function goTo(page: Page, n: number) {
+  await page.keyboard.press('g');
+  await page.keyboard.type(String(n));
+  await page.keyboard.press('Enter');
+  await expect(panel(page)).toHaveAccessibleName(`Claim ${n} of ${CLAIMS}`);
+}
+
+async function join(page: Page, user: keyof typeof USERS, url: string, testInfo?: TestInfo) {
+  await page.getByRole('button', { name: 'Join a desk…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Join a desk' });
+  await dialog.getByLabel('Server address').fill(url);
+  await dialog.getByLabel('User').fill(user);
+  await dialog.getByLabel('Password').fill(USERS[user]);
+  if (testInfo) {
+    await screenshot(page, testInfo, 'join-a-desk');
+    await axeClean(page, testInfo, 'join-a-desk', '.join-desk');
+  }
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(syncLine(page)).toHaveText(/Synced/, { timeout: 10_000 });
+}
+
+test('two members of a desk: a mark travels in 2 s, an offline disagreement is shown on both sides and settled, sign-off locks', async ({ browser }, testInfo) => {
+  test.setTimeout(90_000);
+  server = await startDeskServer();
+  const [annShell, eveShell] = await Promise.all([
+    startShell(newDataDir(), { env: { FACTDESK_DESK_PASSWORD: USERS.ann } }),
+    startShell(newDataDir(), { env: { FACTDESK_DESK_PASSWORD: USERS.eve } }),
+  ]);
+  shells.push(annShell, eveShell);
+  const ann = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const eve = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await ann.goto(annShell.url);
+  await eve.goto(eveShell.url);
+
+  // Ann pastes the article and joins; Eve joins and receives it.
+  await pasteArticleAs(ann, 'ann', ARTICLE_TEXT, CLAIMS);
+  await join(ann, 'ann', server.url, testInfo);
+  await eve.getByLabel('Checker’s name').fill('eve');
+  await eve.keyboard.press('Enter');
+  await join(eve, 'eve', server.url);
+  await expect(async () => {
+    await eve.reload();
+    await expect(eve.getByRole('button', { name: /^Harbor Town Votes/ }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await eve.getByRole('button', { name: /^Harbor Town Votes/ }).first().click();
+  await expect(panel(eve)).toHaveAccessibleName(`Claim 1 of ${CLAIMS}`);
+  await screenshot(eve, testInfo, 'library-synced');
+
+  // A mark on one machine shows on the other within 2 s.
+  await goTo(ann, 3);
+  await goTo(eve, 3);
+  await ann.keyboard.press('v');
+  const marked = Date.now();
+  await expect(panel(eve).getByRole('button', { name: /Verified/ })).toHaveAttribute('aria-pressed', 'true', { timeout: 2_000 });
+  testInfo.annotations.push({ type: 'mark-to-other-screen-ms', description: String(Date.now() - marked) });
+
+  // Offline: both rule on claim 4 without seeing each other.
+  await goTo(ann, 4);
+  await goTo(eve, 4);
+  await server.kill();
+  await ann.keyboard.press('v');
+  await eve.keyboard.press('d');
+  await expect(eve.getByLabel(/^Note/)).toBeFocused();
+  await eve.keyboard.type('The plan is $42 million.');
+  await eve.keyboard.press('Escape');
+  // At least the new verdict waits; one more when the kill cut off a push before the server's answer.
+  await expect(syncLine(ann)).toHaveText(/^Offline since \d\d:\d\d · [12] changes? waiting$/, { timeout: 15_000 });
+  await screenshot(ann, testInfo, 'offline');
+
+  // The server is back: both sides show the disagreement, with who and what.
+  await server.restart();
+  for (const page of [ann, eve]) {
+    await expect(disagreement(page)).toBeVisible({ timeout: 20_000 });
+    await expect(disagreement(page)).toContainText('ann said verified');
+    await expect(disagreement(page)).toContainText('eve said disputed');
+    await expect(disagreement(page)).toContainText('The plan is $42 million.');
+  }
+  await expect(syncLine(ann)).toContainText('1 desk disagreement');
+  await screenshot(eve, testInfo, 'disagreement');
+  await axeClean(eve, testInfo, 'disagreement', '.desk-disagreement');
+
+  // The editor settles it from the keyboard: Shift+D goes to the choices, Enter keeps ann's.
+  await eve.keyboard.press('Shift+D');
+  await expect(disagreement(eve).getByRole('button', { name: 'Keep ann’s verdict' })).toBeFocused();
+  await eve.keyboard.press('Enter');
+  await expect(disagreement(eve)).toHaveCount(0);
+  await expect(disagreement(ann)).toHaveCount(0, { timeout: 10_000 });
+  await expect(panel(eve).getByRole('button', { name: /Verified/ })).toHaveAttribute('aria-pressed', 'true');
+
+  // Sign-off locks the article for the whole desk: ann's mark is refused with a sentence.
+  await eve.getByRole('button', { name: 'Sign off' }).click();
+  await expect(eve.getByRole('button', { name: 'Unlock…' })).toBeVisible();
+  await expect(ann.getByRole('note')).toContainText('Signed off by eve', { timeout: 10_000 });
+  await goTo(ann, 2);
+  await ann.keyboard.press('v');
+  await expect(panel(ann).getByRole('alert')).toContainText(/signed off by eve on \d{4}-\d\d-\d\d: it is locked/);
+  await expect(panel(ann).getByRole('button', { name: /Verified/ })).toHaveAttribute('aria-pressed', 'false');
+  await screenshot(ann, testInfo, 'locked');
+  await axeClean(ann, testInfo, 'locked', '.desk-locked');
+  await axeClean(ann, testInfo, 'sync-line', '.desk-bar');
+});
