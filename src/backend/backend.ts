@@ -16,6 +16,7 @@ import { importHandlers } from './handlers/import';
 import { libraryHandlers } from './handlers/library';
 import { preferenceHandlers } from './handlers/preferences';
 import { reportHandlers } from './handlers/reports';
+import type { ReportDesk } from '../shared/report';
 import { revisionHandlers } from './handlers/revisions';
 import { sourceHandlers } from './handlers/sources';
 import { isArticleId } from './ids';
@@ -33,6 +34,8 @@ export interface Backend {
   memory: ClaimMemory;
   /** The shared desk this front door runs (src/backend/desk/desk-host.ts), when it may write. */
   deskHost?: DeskHost;
+  /** Where the desk wrapper (with-desk.ts) plugs in what the report says of the desk. */
+  reportDesk: { of?: (articleId: string) => Promise<ReportDesk | undefined> };
 }
 
 export interface BackendOptions {
@@ -44,6 +47,7 @@ export interface BackendOptions {
 
 export function createBackend(store: Store, now: () => Date = () => new Date(), options: BackendOptions = {}): Backend {
   const context: HandlerContext = { store, now };
+  const reportDesk: Backend['reportDesk'] = {};
   const memory = new ClaimMemory(store, { persist: options.memoryPersists ?? true });
   const handlers = {
     ...libraryHandlers(context),
@@ -53,7 +57,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date(), 
     ...factHandlers(context),
     ...sourceHandlers(context),
     ...preferenceHandlers(context),
-    ...reportHandlers(context),
+    ...reportHandlers(context, undefined, { desk: reportDesk }),
     ...revisionHandlers(context),
     ...memoryHandlers(context, memory),
     ...deskHandlers(context, options.desk),
@@ -77,7 +81,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date(), 
     }
   }
 
-  return { invoke, api: apiOver(invoke), store, memory, ...(options.desk ? { deskHost: options.desk } : {}) };
+  return { invoke, api: apiOver(invoke), store, memory, reportDesk, ...(options.desk ? { deskHost: options.desk } : {}) };
 }
 
 /** The articles an operation's input or answer names (an id, an articleId, an article, a deleted id). */

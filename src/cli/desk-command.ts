@@ -2,6 +2,7 @@
 // desk, from the shell. The password comes from FACTDESK_DESK_PASSWORD and is never
 // written anywhere; every refusal is one sentence.
 import { Desk, PASSWORD_VARIABLE } from '../backend/desk/desk';
+import { assign, secondRead } from '../backend/desk/desk-roles';
 import { deskStatus } from '../backend/desk/desk-status';
 import type { OpenedBackend } from '../backend/open-backend';
 import { UserError } from '../shared/errors';
@@ -11,6 +12,8 @@ export interface DeskOptions {
   dataDir: string;
   user?: string;
   why?: string;
+  to?: string;
+  claims?: string;
   json: boolean;
 }
 
@@ -23,7 +26,11 @@ export const DESK_USAGE = `desk join URL --user NAME   join the desk database at
   desk disagreements [ARTICLE] claims two checkers ruled on differently
   desk signoff ARTICLE         (editor) lock the article: marks are refused
   desk unlock ARTICLE --why TEXT
-                               (editor) unlock it again, on record`;
+                               (editor) unlock it again, on record
+  desk assign ARTICLE --to NAME [--claims 3-9]
+                               (editor) assign the article, or claims 3 to 9
+  desk second-read ARTICLE N   record your second read of claim N
+  desk notices [ARTICLE]       desk edits that could not apply silently here`;
 
 function password(): string {
   const value = process.env[PASSWORD_VARIABLE];
@@ -91,7 +98,38 @@ export async function deskCommand(args: string[], options: DeskOptions, open: Op
       const event = await desk.setLock(article.id, sub, options.why);
       return io.out(sub === 'signoff' ? `Signed off “${article.title}” as ${event.by}; run desk sync to tell the desk.` : `Unlocked “${article.title}” (${event.why}); run desk sync to tell the desk.`);
     }
+    case 'assign': {
+      need(1, 'ARTICLE --to NAME [--claims 3-9]');
+      if (!options.to) throw new UserError('desk assign needs --to NAME: the checker it goes to.');
+      const backend = await openForWriting();
+      const desk = await joined(backend, options.dataDir);
+      const article = await findArticle(backend.api, rest[0]!);
+      const event = await assign(desk, article.id, options.to, options.claims);
+      return io.out(`Assigned ${event.range ? `claims ${event.range} of ` : ''}“${article.title}” to ${event.to}; run desk sync to tell the desk.`);
+    }
+    case 'second-read': {
+      need(2, 'ARTICLE N (the claim’s number)');
+      const backend = await openForWriting();
+      const desk = await joined(backend, options.dataDir);
+      const article = await findArticle(backend.api, rest[0]!);
+      const number = Number(rest[1]);
+      const claim = Number.isInteger(number) ? (await backend.store.get(article.id)).claims[number - 1] : undefined;
+      if (!claim) throw new UserError(`“${rest[1]}” is not a claim number of “${article.title}”.`, 'invalid');
+      await secondRead(desk, article.id, claim.id);
+      return io.out(`Second read of claim ${number} recorded as ${desk.user}; run desk sync to tell the desk.`);
+    }
+    case 'notices': {
+      if (rest.length > 1) throw new UserError('Usage: desk notices [ARTICLE]');
+      const backend = await open();
+      const desk = await joined(backend, options.dataDir);
+      const articleId = rest[0] ? (await findArticle(backend.api, rest[0])).id : undefined;
+      const notices = await desk.notices.list(articleId);
+      if (options.json) return io.out(JSON.stringify(notices, null, 2));
+      if (notices.length === 0) return io.out('No desk notices.');
+      for (const notice of notices) io.out(`${notice.articleId} ${notice.at}: ${notice.text}`);
+      return;
+    }
     default:
-      throw new UserError(`Usage: ${DESK_USAGE.split('\n')[0]} (or status, sync, disagreements, signoff, unlock)`);
+      throw new UserError(`Usage: ${DESK_USAGE.split('\n')[0]} (or status, sync, disagreements, signoff, unlock, assign, second-read, notices)`);
   }
 }

@@ -47,6 +47,10 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
   desk status|sync [--json]    sync status in one sentence; send and receive
   desk disagreements [ARTICLE] claims two checkers ruled on differently
   desk signoff ARTICLE         (editor) lock the article against changes
+  desk assign ARTICLE --to NAME [--claims 3-9]
+                               (editor) assign the article, or some claims
+  desk second-read ARTICLE N   record your second read of claim N
+  desk notices [ARTICLE]       edits from the desk that could not apply silently
   desk unlock ARTICLE --why TEXT
                                (editor) unlock it, on record
 
@@ -85,6 +89,8 @@ export async function run(argv: string[]): Promise<void> {
       checker: { type: 'string' },
       user: { type: 'string' },
       why: { type: 'string' },
+      to: { type: 'string' },
+      claims: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -167,7 +173,7 @@ export async function run(argv: string[]): Promise<void> {
         opened.push(backend);
         return backend;
       };
-      return deskCommand(args, { dataDir, user: values.user, why: values.why, json: values.json }, () => openDesk(), () => openDesk('command line'), io);
+      return deskCommand(args, { dataDir, user: values.user, why: values.why, to: values.to, claims: values.claims, json: values.json }, () => openDesk(), () => openDesk('command line'), io);
     }
     default:
       throw new UserError(`Unknown command “${command}”; run with --help to see the commands.`);

@@ -168,3 +168,13 @@ export function promoteSegment(segment: SetAsideSegment, by: string, when: strin
   const entry: HistoryEntry = { at: when, by, kind: 'promote', changes: [], detail: `made a claim (it was set aside as ${setAsideWords(kind)})` };
   return { ...claim, score: scoreFacts(claim), history: [...claim.history, entry] };
 }
+
+/** A claim whose changed wording the checker confirmed: the flag cleared, the wording it was checked as on record. */
+export function confirmClaim(claim: Claim, by: string, at: string): Claim {
+  if (!claim.changed) return claim;
+  const { changed, ...rest } = claim;
+  const detail = changed.confidence
+    ? `confirmed this is the claim checked as “${changed.previousText}”`
+    : `confirmed the new wording; it was checked as “${changed.previousText}”`;
+  return { ...rest, history: [...claim.history, { at, by, kind: 'confirm', changes: [], detail }] };
+}

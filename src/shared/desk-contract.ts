@@ -47,6 +47,10 @@ export const DeskArticle = z.object({
   /** Whether this account may settle any disagreement and sign off (the desk's editor role). */
   editor: z.boolean(),
   user: z.string().optional(),
+  /** Each claim's assignee and second reader, by claim id (claims with neither left out). */
+  claimRoles: z.record(z.string(), z.object({ assignee: z.string().nullable(), secondReader: z.string().nullable() })).default({}),
+  /** What a replayed edit could not do silently (src/backend/desk/replay-edits.ts), oldest first. */
+  notices: z.array(z.object({ by: z.string(), at: z.string(), text: z.string(), claimId: z.string().optional() })).default([]),
 });
 export type DeskArticle = z.infer<typeof DeskArticle>;
 
@@ -80,6 +84,8 @@ export const deskContract = {
       .refine((input) => (input.choose === undefined) !== (input.verdict === undefined), { message: 'Choose one side or give a new verdict, not both or neither' }),
     DeskArticle,
   ),
+  // This account's second read of a claim another checker ruled on.
+  'desk:secondRead': op(z.object({ articleId: ArticleId, claimId: z.string().min(1).max(64) }), DeskArticle),
   'desk:signoff': op(z.object({ articleId: ArticleId }), DeskArticle),
   'desk:unlock': op(z.object({ articleId: ArticleId, why: z.string().trim().min(1, 'Say why the article is unlocked').max(2_000) }), DeskArticle),
 } as const;

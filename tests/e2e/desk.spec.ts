@@ -123,6 +123,18 @@ test('two members of a desk: a mark travels in 2 s, an offline disagreement is s
   await expect(disagreement(ann)).toHaveCount(0, { timeout: 10_000 });
   await expect(panel(eve).getByRole('button', { name: /Verified/ })).toHaveAttribute('aria-pressed', 'true');
 
+  // A second read of ann's verdict by another member, from the keyboard; ann's screen names her.
+  await goTo(eve, 3);
+  await goTo(ann, 3);
+  const secondRead = eve.getByRole('button', { name: 'Record my second read' });
+  await secondRead.focus();
+  await eve.keyboard.press('Enter');
+  await expect(eve.locator('.desk-roles')).toContainText('second read by eve');
+  await expect(ann.locator('.desk-roles')).toContainText('second read by eve', { timeout: 10_000 });
+  await expect(ann.getByRole('button', { name: 'Record my second read' })).toHaveCount(0);
+  await screenshot(ann, testInfo, 'second-read');
+  await axeClean(ann, testInfo, 'second-read', '.desk-roles');
+
   // Sign-off locks the article for the whole desk: ann's mark is refused with a sentence.
   await eve.getByRole('button', { name: 'Sign off' }).click();
   await expect(eve.getByRole('button', { name: 'Unlock…' })).toBeVisible();

@@ -37,7 +37,7 @@ export async function applyFolds(store: Store, articleId: string, folds: Map<str
 }
 
 function withVerdict(article: Article, claim: Claim, event: VerdictEvent): Claim {
-  // A source added on another machine is not shared yet: the verdict cites what this library has.
+  // Sources travel as events ahead of the verdicts citing them; one removed here since is not cited again.
   const known = new Set(article.sources.map((s) => s.id));
   const target = { ...event.verdict, sourceIds: event.verdict.sourceIds.filter((id) => known.has(id)) };
   if (sameVerdict(claim.verdict, target)) return claim;

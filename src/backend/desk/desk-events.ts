@@ -6,6 +6,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Article, ArticleId, Status } from '../../shared/model';
+import { ClaimEditEvent, RevisionEvent, SourceEvent } from './edit-events';
+import { Common } from './event-base';
+import { AssignEvent, SecondReadEvent } from './role-events';
 
 /** The part of a verdict a checker decides: who and when are the event's own. */
 export const DeskVerdict = z.object({
@@ -16,14 +19,6 @@ export const DeskVerdict = z.object({
 });
 export type DeskVerdict = z.infer<typeof DeskVerdict>;
 
-const Common = {
-  _id: z.string().min(1).max(200),
-  _rev: z.string().optional(),
-  articleId: ArticleId,
-  /** The desk account that made the change (the CouchDB user), never just a display name. */
-  by: z.string().min(1),
-  at: z.iso.datetime(),
-};
 
 export const VerdictEvent = z.object({
   ...Common,
@@ -44,7 +39,7 @@ export const LockEvent = z.object({
 });
 export type LockEvent = z.infer<typeof LockEvent>;
 
-/** A change recorded for the record (who did what, when) that other replicas do not replay yet. */
+/** A change recorded for the record (who did what, when) that other replicas do not replay (a rename, new metadata). */
 export const EditEvent = z.object({
   ...Common,
   type: z.literal('edit'),
@@ -53,7 +48,7 @@ export const EditEvent = z.object({
 });
 export type EditEvent = z.infer<typeof EditEvent>;
 
-export const DeskEvent = z.discriminatedUnion('type', [VerdictEvent, LockEvent, EditEvent]);
+export const DeskEvent = z.discriminatedUnion('type', [VerdictEvent, LockEvent, EditEvent, SourceEvent, ClaimEditEvent, RevisionEvent, AssignEvent, SecondReadEvent]);
 export type DeskEvent = z.infer<typeof DeskEvent>;
 
 /** An article as shared: text and segmentation, no verdicts (those are events). */

@@ -3,6 +3,7 @@
 // articles in `desk/`. One Desk per open backend, its writes serialized.
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../../shared/errors';
+import type { Article } from '../../shared/model';
 import type { Store } from '../store/store';
 import { Snapshots, snapshotOf } from './article-snapshots';
 import { CouchClient, DeskError } from './couch-client';
@@ -10,6 +11,7 @@ import { eventDocId, type LockEvent } from './desk-events';
 import { DeskState } from './desk-state';
 import { foldClaims, foldLock } from './fold';
 import { Journal } from './journal';
+import { Notices } from './notices';
 import { articleOf, eventsFor, seedEvents, writesArticle } from './record-events';
 import { syncOnce, waitingDocs, type SyncProgress } from './replicate';
 
@@ -20,6 +22,7 @@ export class Desk {
   private syncs: Promise<unknown> = Promise.resolve();
   readonly journal: Journal;
   readonly snapshots: Snapshots;
+  readonly notices: Notices;
   /** Told of every article a pull changed. */
   onChanged: (articleId: string) => void = () => {};
 
@@ -31,6 +34,7 @@ export class Desk {
   ) {
     this.journal = new Journal(Journal.folder(dataDir));
     this.snapshots = new Snapshots(Snapshots.folder(dataDir));
+    this.notices = new Notices(Notices.folder(dataDir));
   }
 
   /** The folder's desk, or undefined when it has joined none. */
@@ -55,6 +59,11 @@ export class Desk {
     return new Desk(store, state, dataDir, () => new Date());
   }
 
+  /** The desk's clock (fixed in tests). */
+  clock(): Date {
+    return this.now();
+  }
+
   get user(): string {
     return this.state.config.user;
   }
@@ -70,10 +79,13 @@ export class Desk {
     return run;
   }
 
-  /** Refuses a change the desk does not allow; shares the article first so its earlier verdicts are on record. */
-  async beforeWrite(op: string, input: Record<string, unknown>): Promise<void> {
+  /**
+   * Refuses a change the desk does not allow; shares the article first so its earlier
+   * verdicts are on record. Answers the article as it was, for afterWrite to compare.
+   */
+  async beforeWrite(op: string, input: Record<string, unknown>): Promise<Article | undefined> {
     const articleId = articleOf(input);
-    if (!writesArticle(op) || articleId === undefined || !this.store.has(articleId)) return;
+    if (!writesArticle(op) || articleId === undefined || !this.store.has(articleId)) return undefined;
     const events = await this.journal.events(articleId);
     const lock = foldLock(events);
     if (lock.locked && lock.last) {
@@ -89,13 +101,14 @@ export class Desk {
       }
     }
     await this.share(articleId);
+    return this.store.get(articleId);
   }
 
-  async afterWrite(op: string, input: Record<string, unknown>, output: Record<string, unknown>): Promise<void> {
+  async afterWrite(op: string, input: Record<string, unknown>, output: Record<string, unknown>, was: Article | undefined): Promise<void> {
     const articleId = articleOf(input);
-    if (articleId === undefined || !this.store.has(articleId)) return;
-    const events = eventsFor(op, input, output, await this.journal.events(articleId), this.user, this.now());
-    await this.journal.append(articleId, events, 'here');
+    if (articleId === undefined || !was || !this.store.has(articleId)) return;
+    const change = { before: await this.journal.events(articleId), was, now: await this.store.get(articleId) };
+    await this.journal.append(articleId, eventsFor(op, input, output, change, this.user, this.now()), 'here');
   }
 
   /** Puts the article's text and its verdicts so far on record, once. */
@@ -118,7 +131,7 @@ export class Desk {
       const client = new CouchClient(this.state.config.url, { user: this.user, password });
       const exclusive = <T>(task: () => Promise<T>) => this.exclusive(task);
       try {
-        const result = await syncOnce({ store: this.store, journal: this.journal, snapshots: this.snapshots, state: this.state, client, changed: this.onChanged, exclusive }, progress);
+        const result = await syncOnce({ store: this.store, journal: this.journal, snapshots: this.snapshots, state: this.state, client, changed: this.onChanged, exclusive, notices: this.notices }, progress);
         await this.state.save({ lastSyncAt: this.now().toISOString(), offlineSince: null, lastError: null });
         return result;
       } catch (error) {

@@ -11,6 +11,8 @@ import { ArticleDoc, DeskEvent, revisionOf, type DeskDoc } from './desk-events';
 import type { DeskState } from './desk-state';
 import { foldClaims, type ClaimFold } from './fold';
 import type { Journal } from './journal';
+import type { DeskNotice, Notices } from './notices';
+import { receiveEvents } from './receive-events';
 
 const BATCH = 200;
 
@@ -24,6 +26,8 @@ export interface SyncParts {
   changed?: (articleId: string) => void;
   /** Runs a task in the desk's write queue; applying a pulled batch must not interleave with a local change. */
   exclusive?: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Where what a replay could not do silently is kept. */
+  notices?: Notices;
 }
 
 export interface SyncProgress {
@@ -88,7 +92,7 @@ export async function pull(parts: SyncParts, progress: (p: SyncProgress) => void
   }
 }
 
-async function applyBatch({ store, journal, snapshots, state, changed }: SyncParts, docs: unknown[]): Promise<number> {
+async function applyBatch({ store, journal, snapshots, state, changed, notices: noticeBook }: SyncParts, docs: unknown[]): Promise<number> {
   const touched = new Set<string>();
   const events = new Map<string, DeskEvent[]>();
   const acknowledged: string[] = [];
@@ -112,17 +116,22 @@ async function applyBatch({ store, journal, snapshots, state, changed }: SyncPar
   }
   // Claims already in disagreement before this batch: only a new disagreement gets a history entry.
   const before = new Map<string, Set<string>>();
+  const notices: DeskNotice[] = [];
   for (const [articleId, list] of events) {
     before.set(articleId, disagreeing(foldClaims(await journal.events(articleId))));
-    const added = await journal.append(articleId, list, 'desk');
-    count += added.length;
-    if (added.length > 0) touched.add(articleId);
+    const received = await receiveEvents(store, journal, articleId, list);
+    notices.push(...received.notices);
+    count += received.added.length;
+    if (received.added.length > 0) touched.add(articleId);
   }
   for (const articleId of touched) {
     const folds = foldClaims(await journal.events(articleId));
     const earlier = before.get(articleId) ?? disagreeing(folds);
-    if (await applyFolds(store, articleId, folds, new Set([...disagreeing(folds)].filter((id) => !earlier.has(id))))) changed?.(articleId);
+    await applyFolds(store, articleId, folds, new Set([...disagreeing(folds)].filter((id) => !earlier.has(id))));
+    // Told even when the folds changed nothing: a replayed edit may have.
+    changed?.(articleId);
   }
+  await noticeBook?.add(notices);
   await state.markPushed(acknowledged);
   return count;
 }

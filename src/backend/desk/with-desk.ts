@@ -6,6 +6,7 @@ import { apiOver } from '../../shared/api-client';
 import { UserError, toErrorPayload } from '../../shared/errors';
 import type { Backend } from '../backend';
 import type { Desk } from './desk';
+import { deskRoles } from './desk-roles';
 import type { DeskHost } from './desk-host';
 import { writesArticle } from './record-events';
 
@@ -24,6 +25,11 @@ export function withDeskHost<B extends Backend>(backend: B, host: DeskHost): B {
 }
 
 function wrap<B extends Backend>(backend: B, current: () => Desk | undefined, recorded: () => void): B {
+  // The report names who checked, who gave second reads and who signed off, from the desk's events.
+  backend.reportDesk.of = async (articleId) => {
+    const desk = current();
+    return desk && (await desk.journal.events(articleId)).length > 0 ? deskRoles(desk, articleId) : undefined;
+  };
   const invoke: Backend['invoke'] = async (op, input) => {
     const desk = current();
     if (!desk || typeof op !== 'string' || !writesArticle(op)) {
@@ -34,15 +40,16 @@ function wrap<B extends Backend>(backend: B, current: () => Desk | undefined, re
     }
     const fields = (input ?? {}) as Record<string, unknown>;
     const result = await desk.exclusive(async () => {
+      let was;
       try {
-        await desk.beforeWrite(op, fields);
+        was = await desk.beforeWrite(op, fields);
       } catch (error) {
         return { ok: false as const, error: toErrorPayload(error) };
       }
       const result = await backend.invoke(op, input);
       if (!result.ok) return result;
       try {
-        await desk.afterWrite(op, fields, result.value as Record<string, unknown>);
+        await desk.afterWrite(op, fields, result.value as Record<string, unknown>, was);
       } catch (error) {
         // The change is saved; a journal that cannot be written is said, not hidden behind a success.
         return { ok: false as const, error: toErrorPayload(new UserError(`Saved here, but not recorded for the desk: ${(error as Error).message}`, 'refused')) };

@@ -1,5 +1,5 @@
 import type { OpInput, RestoredClaim, VerdictPatch } from '../../shared/contract';
-import { mergeClaims, promoteSegment, setClaimAside, splitClaim } from '../../shared/claim-edits';
+import { mergeIn, promoteIn, setAsideIn, splitIn } from '../../shared/article-edits';
 import { UserError } from '../../shared/errors';
 import { fittingFacts } from '../../shared/facts/split-merge';
 import type { Article, Claim, ClaimChange, HistoryEntry } from '../../shared/model';
@@ -65,18 +65,9 @@ export function claimHandlers({ store, now }: HandlerContext) {
       const article = await store.update(
         articleId,
         (a) => {
-          const index = findClaim(a, claimId);
-          const claim = a.claims[index]!;
-          if (at <= claim.start || at >= claim.end) {
-            throw new UserError(`The split point must fall inside claim ${index + 1}.`);
-          }
           const when = now().toISOString();
           const ids: [string, string] = [freeId(a, restore?.[0]?.id), freeId(a, restore?.[1]?.id, restore?.[0]?.id)];
-          const halves = splitClaim(a.text, claim, at, ids, who, when).map((half, i) =>
-            restore ? restored(a, noted(half, 'undoing a merge'), restore[i]!, who, when) : half,
-          );
-          const claims = [...a.claims.slice(0, index), ...halves, ...a.claims.slice(index + 1)];
-          return { ...a, claims, updatedAt: when };
+          return splitIn(a, findClaim(a, claimId), at, ids, who, when, (half, i) => (restore ? restored(a, noted(half, 'undoing a merge'), restore[i]!, who, when) : half));
         },
         { expectedVersion: version },
       );
@@ -93,15 +84,7 @@ export function claimHandlers({ store, now }: HandlerContext) {
             throw new UserError('Only a claim and the one right after it can be merged.');
           }
           const when = now().toISOString();
-          const [first, second] = [a.claims[index]!, a.claims[index + 1]!];
-          const joined = mergeClaims(a.text, first, second, freeId(a, restore?.id), who, when);
-          // Two halves of one split share the history before it: keep one copy of each entry.
-          const merged = { ...joined, history: withoutRepeats(joined.history) };
-          const claim = restore ? restored(a, noted(merged, 'undoing a split'), restore, who, when) : merged;
-          const claims = [...a.claims.slice(0, index), claim, ...a.claims.slice(index + 2)];
-          // Set-aside text between the two (a credit, a bullet) is now inside the merged claim.
-          const setAside = a.setAside.filter((s) => s.end <= first.end || s.start >= second.start);
-          return { ...a, claims, setAside, updatedAt: when };
+          return mergeIn(a, index, freeId(a, restore?.id), who, when, (merged) => (restore ? restored(a, noted(merged, 'undoing a split'), restore, who, when) : merged));
         },
         { expectedVersion: version },
       );
@@ -110,14 +93,7 @@ export function claimHandlers({ store, now }: HandlerContext) {
 
     'claims:setAside': async ({ articleId, claimId, kind, checker, version }: OpInput<'claims:setAside'>) => {
       const who = requireChecker(store, checker, 'changing claims');
-      const article = await store.update(articleId, (a) => {
-        const index = findIndex(a, claimId);
-        const when = now().toISOString();
-        const segment = setClaimAside(a.claims[index]!, who, when, kind ?? 'not-a-claim');
-        const claims = [...a.claims.slice(0, index), ...a.claims.slice(index + 1)];
-        const setAside = [...a.setAside, segment].sort((x, y) => x.start - y.start);
-        return { ...a, claims, setAside, updatedAt: when };
-      }, { expectedVersion: version });
+      const article = await store.update(articleId, (a) => setAsideIn(a, findIndex(a, claimId), who, now().toISOString(), kind ?? 'not-a-claim'), { expectedVersion: version });
       return { article };
     },
 
@@ -126,11 +102,7 @@ export function claimHandlers({ store, now }: HandlerContext) {
       const article = await store.update(articleId, (a) => {
         const index = a.setAside.findIndex((s) => s.id === segmentId);
         if (index < 0) throw new UserError(`Article “${a.title}” has no set-aside text with id “${segmentId}”.`, 'not-found');
-        const when = now().toISOString();
-        const claim = promoteSegment(a.setAside[index]!, who, when);
-        const setAside = [...a.setAside.slice(0, index), ...a.setAside.slice(index + 1)];
-        const claims = [...a.claims, claim].sort((x, y) => x.start - y.start);
-        return { ...a, claims, setAside, updatedAt: when };
+        return promoteIn(a, index, who, now().toISOString());
       }, { expectedVersion: version });
       return { article };
     },
@@ -179,18 +151,6 @@ function noted(claim: Claim, why: string): Claim {
   const entry: HistoryEntry = { ...last, detail: last.detail ? `${last.detail} (${why})` : why };
   return { ...claim, history: [...claim.history.slice(0, -1), entry] };
 }
-
-/** The entries in order, each once (the same event reached a claim through both halves of a split). */
-function withoutRepeats(history: HistoryEntry[]): HistoryEntry[] {
-  const seen = new Set<string>();
-  return history.filter((entry) => {
-    const key = JSON.stringify(entry);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 
 function findIndex(article: Article, claimId: string): number {
   const index = article.claims.findIndex((c) => c.id === claimId);

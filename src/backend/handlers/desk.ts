@@ -4,6 +4,7 @@
 import type { DeskArticle, DeskSyncStatus } from '../../shared/desk-contract';
 import { UserError } from '../../shared/errors';
 import type { DeskHost } from '../desk/desk-host';
+import { deskRoles, secondRead } from '../desk/desk-roles';
 import { foldClaims } from '../desk/fold';
 import type { HandlerInput } from '../handler-types';
 import type { HandlerContext } from './context';
@@ -19,7 +20,7 @@ export function deskHandlers({ store }: HandlerContext, host: DeskHost | undefin
   async function article(articleId: string): Promise<DeskArticle> {
     if (!store.has(articleId)) throw new UserError(`There is no article “${articleId}” in this library.`, 'not-found');
     const desk = host?.desk;
-    if (!desk) return { joined: false, locked: false, disagreements: [], editor: false };
+    if (!desk) return { joined: false, locked: false, disagreements: [], editor: false, claimRoles: {}, notices: [] };
     const events = await desk.journal.events(articleId);
     const { locked, last } = await desk.locked(articleId);
     const disagreements = [...foldClaims(events)]
@@ -29,7 +30,10 @@ export function deskHandlers({ store }: HandlerContext, host: DeskHost | undefin
         sides: fold.disagreement.map((e) => ({ eventId: e._id, by: e.by, at: e.at, status: e.verdict.status, note: e.verdict.note, correction: e.verdict.correction })),
       }));
     const lock = last ? { type: last.type, by: last.by, at: last.at, ...(last.why ? { why: last.why } : {}) } : undefined;
-    return { joined: true, locked, ...(lock ? { lock } : {}), disagreements, editor: desk.isEditor, user: desk.user };
+    const roles = await deskRoles(desk, articleId);
+    const claimRoles = Object.fromEntries(Object.entries(roles.claims).filter(([, r]) => r.assignee || r.secondReader));
+    const notices = (await desk.notices.list(articleId)).map(({ by, at, text, claimId }) => ({ by, at, text, ...(claimId ? { claimId } : {}) }));
+    return { joined: true, locked, ...(lock ? { lock } : {}), disagreements, editor: desk.isEditor, user: desk.user, claimRoles, notices };
   }
 
   return {
@@ -45,11 +49,17 @@ export function deskHandlers({ store }: HandlerContext, host: DeskHost | undefin
       if (sides.length === 0) throw new UserError('The desk no longer disagrees on that claim; nothing to settle.', 'conflict');
       const chosen = choose === undefined ? undefined : sides.find((side) => side._id === choose);
       if (choose !== undefined && !chosen) throw new UserError('That verdict is no longer one of the sides; reload the claim.', 'conflict');
-      // Sources another machine added are not shared yet: the chosen side cites what this library has.
+      // A source removed here since is not cited again.
       const known = new Set((await store.get(articleId)).sources.map((s) => s.id));
       const patch = chosen ? { ...chosen.verdict, sourceIds: chosen.verdict.sourceIds.filter((id) => known.has(id)) } : verdict!;
       const marked = await need().invoke('claims:mark', { articleId, claimId, patch });
       if (!marked.ok) throw new UserError(marked.error.message, 'refused');
+      return article(articleId);
+    },
+
+    'desk:secondRead': async ({ articleId, claimId }: HandlerInput<'desk:secondRead'>) => {
+      await secondRead(need().joined(), articleId, claimId);
+      need().changed();
       return article(articleId);
     },
 

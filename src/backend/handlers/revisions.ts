@@ -4,7 +4,8 @@
 import type { OpInput } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
 import { prepareText } from '../../shared/extract';
-import type { Article, Claim } from '../../shared/model';
+import { confirmClaim } from '../../shared/claim-edits';
+import type { Article } from '../../shared/model';
 import { reanchorClaims } from '../../shared/revisions';
 import { newId } from '../ids';
 import { readDraftFile } from '../import/draft-file';
@@ -55,22 +56,7 @@ export function revisionHandlers({ store, now }: HandlerContext) {
         const claim = a.claims[index]!;
         if (!claim.changed) return { article: a, result: claim };
         const at = now().toISOString();
-        const { changed, ...rest } = claim;
-        const confirmed: Claim = {
-          ...rest,
-          history: [
-            ...claim.history,
-            {
-              at,
-              by: who,
-              kind: 'confirm',
-              changes: [],
-              detail: changed.confidence
-                ? `confirmed this is the claim checked as “${changed.previousText}”`
-                : `confirmed the new wording; it was checked as “${changed.previousText}”`,
-            },
-          ],
-        };
+        const confirmed = confirmClaim(claim, who, at);
         const claims = a.claims.slice();
         claims[index] = confirmed;
         return { article: { ...a, claims, updatedAt: at }, result: confirmed };

@@ -70,7 +70,7 @@ function findSource(article: Article, sourceId: string): number {
  * claim sourced on it alone has nothing left to rest on and is unchecked again; a
  * “changed since checked” flag stays, since nobody has looked at the new wording.
  */
-function uncited<C extends Claim>(claim: C, source: Source, who: string, at: string): C {
+export function uncited<C extends Claim>(claim: C, source: Source, who: string, at: string): C {
   if (!claim.verdict.sourceIds.includes(source.id)) return claim;
   const sourceIds = claim.verdict.sourceIds.filter((id) => id !== source.id);
   const alone = claim.verdict.status === 'sourced' && sourceIds.length === 0;

@@ -75,6 +75,8 @@ function header(m: ReportModel): string {
   if (m.publishedAt) rows.push(['Published', escapeHtml(m.publishedAt)]);
   if (m.sourceUrl) rows.push(['Source', htmlLink(m.sourceUrl)]);
   rows.push(['Checked by', m.checkers.length > 0 ? escapeHtml(m.checkers.join(', ')) : '<em>nobody yet</em>']);
+  if (m.secondReaders.length > 0) rows.push(['Second read by', escapeHtml(m.secondReaders.join(', '))]);
+  if (m.signedOff) rows.push(['Signed off by', `${escapeHtml(m.signedOff.by)}, ${time(m, m.signedOff.at)}`]);
   if (m.firstCheckedAt && m.lastCheckedAt) {
     const first = time(m, m.firstCheckedAt);
     const last = time(m, m.lastCheckedAt);
@@ -162,7 +164,7 @@ function claimsSection(m: ReportModel): string {
         `<td colspan="4">${statusBadge(c.status)} <a href="#disputed-${c.number}">See disputed claim ${c.number} above</a></td></tr>`
       : `<tr id="claim-${c.number}" class="row-${c.status}"><td class="num">${c.number}</td>` +
         `<td><span class="section">${escapeHtml(SECTION_WORDS[c.section])}</span> ${escapeHtml(c.text)}${factsHtml(c)}</td>` +
-        `<td class="status-cell">${statusBadge(c.status)}${c.checker && c.status !== 'unchecked' ? `<br><span class="muted">${escapeHtml(c.checker)}${c.updatedAt ? `, <span class="when">${escapeHtml(formatDay(c.updatedAt, m.timeZone))}</span>` : ''}</span>` : ''}</td>` +
+        `<td class="status-cell">${statusBadge(c.status)}${c.checker && c.status !== 'unchecked' ? `<br><span class="muted">${escapeHtml(c.checker)}${c.updatedAt ? `, <span class="when">${escapeHtml(formatDay(c.updatedAt, m.timeZone))}</span>` : ''}${c.secondReader ? `; second read by ${escapeHtml(c.secondReader)}` : ''}</span>` : ''}</td>` +
         `<td class="note">${escapeHtml(c.note)}${c.correction ? `<br><span class="label">Correction:</span> ${escapeHtml(c.correction)}` : ''}</td>` +
         `<td>${sourceRefs(c)}</td></tr>`,
   );
@@ -241,7 +243,8 @@ function sourceRefs(c: ReportClaim): string {
 function ruledBy(m: ReportModel, c: ReportClaim): string {
   if (!c.checker) return '';
   const when = c.updatedAt ? ` on ${time(m, c.updatedAt)}` : '';
-  return `<p class="muted">Ruled by ${escapeHtml(c.checker)}${when}.</p>\n`;
+  const second = c.secondReader ? `; second read by ${escapeHtml(c.secondReader)}` : '';
+  return `<p class="muted">Ruled by ${escapeHtml(c.checker)}${when}${second}.</p>\n`;
 }
 
 const STYLE = `

@@ -8,6 +8,7 @@ import { closingLine, renderReportHtml } from './html';
 import { renderArticleJson } from './json';
 import { renderReportMarkdown } from './markdown';
 import { buildReportModel, fileSlug } from './report-model';
+import type { ReportDesk } from './report-desk';
 import { REPORT_FILES, type ReportFormat, type TextReportFormat } from './report-format';
 
 export function reportFileName(article: Pick<Article, 'title'>, format: ReportFormat): string {
@@ -19,9 +20,9 @@ export function reportFileName(article: Pick<Article, 'title'>, format: ReportFo
  * not a view), so the filter does not apply to it. Times are shown in
  * `timeZone` (an IANA name), the machine's when none is given.
  */
-export function renderReport(article: Article, format: TextReportFormat, filter: ClaimFilter | undefined, generatedAt: string, timeZone?: string): string {
+export function renderReport(article: Article, format: TextReportFormat, filter: ClaimFilter | undefined, generatedAt: string, timeZone?: string, desk?: ReportDesk): string {
   if (format === 'json') return renderArticleJson(article);
-  const model = buildReportModel(article, filter ?? {}, generatedAt, timeZone);
+  const model = buildReportModel(article, filter ?? {}, generatedAt, timeZone, desk);
   switch (format) {
     case 'html':
       return renderReportHtml(model);
@@ -34,13 +35,14 @@ export function renderReport(article: Article, format: TextReportFormat, filter:
   }
 }
 
+export type { ReportDesk } from './report-desk';
 export { REPORT_FILES, REPORT_FORMATS, ReportFormat, type TextReportFormat } from './report-format';
 export { buildReportModel, type ReportModel } from './report-model';
 export { renderReportHtml, closingLine, REPORT_CSP } from './html';
 
 /** The HTML Factdesk prints to PDF, and the closing line the printer puts in every page's footer. */
-export function renderPdfHtml(article: Article, filter: ClaimFilter | undefined, generatedAt: string, timeZone?: string): { html: string; closing: string } {
-  const model = buildReportModel(article, filter ?? {}, generatedAt, timeZone);
+export function renderPdfHtml(article: Article, filter: ClaimFilter | undefined, generatedAt: string, timeZone?: string, desk?: ReportDesk): { html: string; closing: string } {
+  const model = buildReportModel(article, filter ?? {}, generatedAt, timeZone, desk);
   return { html: renderReportHtml(model, { forPdf: true }), closing: closingLine(model) };
 }
 export { renderReportMarkdown } from './markdown';

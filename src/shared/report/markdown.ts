@@ -28,6 +28,8 @@ export function renderReportMarkdown(m: ReportModel): string {
   if (m.publishedAt) meta.push(['Published', md(m.publishedAt)]);
   if (m.sourceUrl) meta.push(['Source', md(m.sourceUrl)]);
   meta.push(['Checked by', m.checkers.length ? md(m.checkers.join(', ')) : 'nobody yet']);
+  if (m.secondReaders.length > 0) meta.push(['Second read by', md(m.secondReaders.join(', '))]);
+  if (m.signedOff) meta.push(['Signed off by', `${md(m.signedOff.by)}, ${at(m.signedOff.at)}`]);
   if (m.firstCheckedAt && m.lastCheckedAt) {
     const first = at(m.firstCheckedAt);
     const last = at(m.lastCheckedAt);
@@ -55,6 +57,7 @@ export function renderReportMarkdown(m: ReportModel): string {
     if (c.correction) out.push(`- **Suggested correction:** ${md(c.correction, '  ')}`);
     out.push(`- **Sources:** ${sourceList(c) || 'none cited'}`);
     if (c.checker) out.push(`- **Ruled by:** ${md(c.checker)}${c.updatedAt ? `, ${at(c.updatedAt)}` : ''}`);
+    if (c.secondReader) out.push(`- **Second read by:** ${md(c.secondReader)}`);
     out.push('');
   }
 

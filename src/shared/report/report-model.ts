@@ -4,6 +4,7 @@
 import { isFilterActive, matchesFilter, narrowingFilter, type ClaimFilter } from '../claim-filter';
 import { LABELS, SECTIONS, SET_ASIDE_KINDS, type Article, type Claim, type Label, type Section, type SetAsideKind, type Source, type SourceKind, type Status } from '../model';
 import { countByStatus } from '../verdicts';
+import type { ReportDesk } from './report-desk';
 import { reportFacts, type ReportFact } from './report-facts';
 
 export type { ReportFact } from './report-facts';
@@ -28,6 +29,8 @@ export interface ReportClaim {
   correction: string;
   checker: string | null;
   updatedAt: string | null;
+  /** On a shared desk: who gave the claim a second read (src/shared/report/report-desk.ts). */
+  secondReader: string | null;
   sources: ReportSourceRef[];
   /** The claim's facts, disputed first, when the checker ruled on any of them; else empty (see reportFacts). */
   facts: ReportFact[];
@@ -80,6 +83,9 @@ export interface ReportModel {
   timeZone: string;
   /** Everyone who ruled on a claim, in order of first appearance. */
   checkers: string[];
+  /** On a shared desk: who gave second reads, in order of first appearance; and who signed the article off. */
+  secondReaders: string[];
+  signedOff: { by: string; at: string } | null;
   firstCheckedAt: string | null;
   lastCheckedAt: string | null;
   /** Progress over the whole article, whatever the filter. */
@@ -110,7 +116,7 @@ export interface ReportModel {
  * `timeZone` is an IANA name ("Europe/Paris", "UTC"); the machine's by default,
  * and UTC when the name is not one the runtime knows. Tests pass one in.
  */
-export function buildReportModel(article: Article, requested: ClaimFilter = {}, generatedAt: string, timeZone: string = machineTimeZone()): ReportModel {
+export function buildReportModel(article: Article, requested: ClaimFilter = {}, generatedAt: string, timeZone: string = machineTimeZone(), desk?: ReportDesk): ReportModel {
   const filter = narrowingFilter(requested);
   const refs = new Map<string, ReportSourceRef>(
     article.sources.map((s, i) => [s.id, { number: i + 1, title: sourceTitle(s), url: s.url }]),
@@ -120,7 +126,7 @@ export function buildReportModel(article: Article, requested: ClaimFilter = {}, 
   const supports = new Map<string, number[]>(article.sources.map((s) => [s.id, []]));
   article.claims.forEach((claim, index) => {
     if (!matchesFilter(claim, filter)) return;
-    claims.push(reportClaim(claim, index + 1, refs));
+    claims.push({ ...reportClaim(claim, index + 1, refs), secondReader: desk?.claims[claim.id]?.secondReader ?? null });
     for (const id of claim.verdict.sourceIds) supports.get(id)?.push(index + 1);
   });
 
@@ -129,7 +135,8 @@ export function buildReportModel(article: Article, requested: ClaimFilter = {}, 
   let first: string | null = null;
   let last: string | null = null;
   const note = (who: string | null, at: string | null) => {
-    if (who && !seen.has(who)) {
+    // “desk” signs the entries a sync writes (a disagreement, a notice): nobody checked anything.
+    if (who && who !== 'desk' && !seen.has(who)) {
       seen.add(who);
       checkers.push(who);
     }
@@ -156,6 +163,8 @@ export function buildReportModel(article: Article, requested: ClaimFilter = {}, 
     generatedAt,
     timeZone: knownTimeZone(timeZone),
     checkers,
+    secondReaders: [...new Set(claims.flatMap((c) => c.secondReader ?? []))],
+    signedOff: desk?.signedOff ?? null,
     firstCheckedAt: first,
     lastCheckedAt: last,
     total: article.claims.length,
@@ -230,6 +239,7 @@ function reportClaim(claim: Claim, number: number, refs: Map<string, ReportSourc
     note: claim.verdict.note,
     correction: claim.verdict.correction,
     checker: claim.verdict.checker,
+    secondReader: null,
     updatedAt: claim.verdict.updatedAt,
     // A dangling id (should not happen: the handler refuses it) is left out rather than invented.
     sources: claim.verdict.sourceIds.flatMap((id) => refs.get(id) ?? []),

@@ -8,6 +8,7 @@ import { BulkBar } from '../claims/BulkBar';
 import { ClaimFilters } from '../claims/ClaimFilters';
 import { DeskArticleActions } from '../desk/DeskArticleActions';
 import { DeskClaimNotice } from '../desk/DeskClaimNotice';
+import { DeskClaimRoles } from '../desk/DeskClaimRoles';
 import { useDeskArticle } from '../desk/use-desk';
 import { ClaimsList } from '../claims/ClaimsList';
 import { countedSetAside, listItems, shortQuote, type ListItem } from '../claims/list-items';
@@ -393,6 +394,9 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
             ) : current ? (
               <>
               <DeskClaimNotice articleId={article.id} claimId={current.id} desk={deskArticle} onChanged={refreshDesk} onNotice={notice} />
+              {deskArticle?.joined && (
+                <DeskClaimRoles articleId={article.id} claimId={current.id} desk={deskArticle} mayReadSecond={current.verdict.status !== 'unchecked' && current.verdict.checker !== deskArticle.user} onChanged={refreshDesk} onNotice={notice} />
+              )}
               <ClaimPanel
                 key={current.id}
                 claim={current}
