@@ -2,7 +2,7 @@
 // their own data folder and shell, joined through "Join a desk…" to a real
 // CouchDB-compatible server on loopback (scripts/desk-server.mjs).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { ARTICLE_TEXT } from '../unit/desk/support/checker';
 import { USERS, startDeskServer, type DeskServer } from '../unit/desk/support/desk-server';
 import { pasteArticleAs } from './support/paste-article';
@@ -11,8 +11,11 @@ import { newDataDir, startShell, type Shell } from './support/shell';
 const CLAIMS = 5;
 let server: DeskServer | undefined;
 const shells: Shell[] = [];
+/** The members' browser windows: closed after the test, so their polls end with it. */
+const contexts: BrowserContext[] = [];
 
 test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
   await Promise.all(shells.splice(0).map((shell) => shell.stop()));
   await server?.stop();
 });
@@ -63,8 +66,9 @@ test('two members of a desk: a mark travels in 2 s, an offline disagreement is s
     startShell(newDataDir(), { env: { FACTDESK_DESK_PASSWORD: USERS.eve } }),
   ]);
   shells.push(annShell, eveShell);
-  const ann = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-  const eve = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  for (let i = 0; i < 2; i++) contexts.push(await browser.newContext({ viewport: { width: 1280, height: 720 } }));
+  const ann = await contexts[0]!.newPage();
+  const eve = await contexts[1]!.newPage();
   await ann.goto(annShell.url);
   await eve.goto(eveShell.url);
 

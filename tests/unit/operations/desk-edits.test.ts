@@ -228,6 +228,9 @@ describe('telling other windows', () => {
     await observed.api['claims:mark']({ articleId: a.id, claimId: a.claims[0]!.id, patch: { status: 'verified' } });
     await observed.api['claims:mark']({ articleId: a.id, claimId: a.claims[0]!.id, patch: { status: 'disputed' } }).catch(() => undefined);
     await observed.api['reports:export']({ articleId: a.id, format: 'md' });
+    // Reads that name an article (the panel's polls) are not changes: told as changes, each window would reload on them.
+    await observed.api['claims:seenBefore']({ articleId: a.id, claimId: a.claims[0]!.id });
+    await observed.api['search:query']({ query: 'bridge' });
     await observed.api['articles:delete']({ id: a.id });
     expect(changes).toEqual([
       { articleId: a.id, version: 0 },
