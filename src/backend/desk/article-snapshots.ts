@@ -39,9 +39,11 @@ export class Snapshots {
   /** Keeps the first document seen for an article; a later one (another replica's) changes nothing here yet. */
   async keep(doc: ArticleDoc): Promise<boolean> {
     if (this.has(doc.articleId)) return false;
+    // Loaded before the write: a first load after it would read the new file and then add it again.
+    const docs = await this.all();
     await mkdir(this.dir, { recursive: true });
     await writeFileAtomic(articleIdPath(this.dir, '.', doc.articleId, '.json'), JSON.stringify(doc));
-    (await this.all()).push(doc);
+    docs.push(doc);
     return true;
   }
 }
