@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { Store } from '../../src/backend/store/store';
 import { extractClaims, normalizeText } from '../../src/shared/extract';
 import type { Article } from '../../src/shared/model';
 import { LONG_ARTICLE } from './support/long-article';
@@ -372,9 +373,10 @@ test('a whole review of a 60-claim article without the mouse; every saved note i
   const [download] = await Promise.all([page.waitForEvent('download'), kb.press('Enter')]);
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { article: Article };
 
-  // Every note and correction saved is exactly what was typed; no other claim has one.
+  // Every note and correction saved is exactly what was typed; no other claim has one. The
+  // data folder is read as Factdesk reads it (the article file and its log of recent saves).
   const [file] = readdirSync(join(dataDir, 'articles')).filter((n) => n.endsWith('.json'));
-  const saved = (JSON.parse(readFileSync(join(dataDir, 'articles', file!), 'utf8')) as { article: Article }).article;
+  const saved = await (await Store.open(dataDir, { readOnly: true })).get(file!.replace(/\.json$/, ''));
   for (const article of [saved, exported.article]) {
     expect(article.claims).toHaveLength(TOTAL);
     for (const claim of article.claims) {

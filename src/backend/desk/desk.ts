@@ -20,6 +20,7 @@ export { PASSWORD_VARIABLE } from './password-keeper';
 export class Desk {
   private queue: Promise<unknown> = Promise.resolve();
   private syncs: Promise<unknown> = Promise.resolve();
+  private lastTick = 0;
   readonly journal: Journal;
   readonly snapshots: Snapshots;
   readonly notices: Notices;
@@ -59,9 +60,14 @@ export class Desk {
     return new Desk(store, state, dataDir, () => new Date());
   }
 
-  /** The desk's clock (fixed in tests). */
+  /**
+   * The desk's clock (fixed in tests), strictly increasing: two events this member makes
+   * in the same millisecond (assign the article, then a range of it) must fold in the
+   * order they were made, and events are ordered by time, then by their random id.
+   */
   clock(): Date {
-    return this.now();
+    this.lastTick = Math.max(this.now().getTime(), this.lastTick + 1);
+    return new Date(this.lastTick);
   }
 
   get user(): string {

@@ -29,9 +29,11 @@ export function claimHandlers({ store, now }: HandlerContext) {
       const added = newSource ? makeSource(newSource, at) : undefined;
       const article = added ? { ...current, sources: [...current.sources, added] } : current;
       const claims = article.claims.slice();
-      const indexById = new Map(claims.map((c, i) => [c.id, i]));
+      // One change (a verdict) finds its claim by a scan; a map of thousands of claims would cost more than the save.
+      const byId = changes.length > 1 ? new Map(claims.map((c, i) => [c.id, i])) : undefined;
+      const indexOf = (id: string) => (byId ? byId.get(id) : ((i) => (i < 0 ? undefined : i))(claims.findIndex((c) => c.id === id)));
       const saved = changes.map(({ claimId, patch, restoreChange }, n) => {
-        const index = indexById.get(claimId);
+        const index = indexOf(claimId);
         if (index === undefined) throw new UserError(goneClaim(article), 'not-found');
         const cited = added && n === 0 ? citing(patch, claims[index]!, added.id) : patch;
         const claim = applyVerdictPatch(claims[index]!, cited, who, at, restoreChange);
@@ -45,7 +47,7 @@ export function claimHandlers({ store, now }: HandlerContext) {
         claims[index] = claim;
         return claim;
       });
-      const changed = added !== undefined || saved.some((claim, i) => claim !== article.claims[indexById.get(changes[i]!.claimId)!]);
+      const changed = added !== undefined || saved.some((claim, i) => claim !== article.claims[indexOf(changes[i]!.claimId)!]);
       return { article: changed ? { ...article, claims, updatedAt: at } : current, result: saved };
     }, { expectedVersion: version });
     return { claims: saved, warnings: [...warnings], version: written.version ?? 0 };

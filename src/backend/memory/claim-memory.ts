@@ -10,6 +10,7 @@
 // article with what it indexed and re-indexes it (or drops it, when it is gone).
 // Derived data only: nothing here is needed to read a verdict, and a memory that
 // fails leaves every other operation as it was.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -18,6 +19,7 @@ import { decodeArticle, encodeArticle, memoryArticleOf, type MemoryArticle } fro
 import type { MemoryStatus } from '../../shared/memory/memory-contract';
 import type { Article } from '../../shared/model';
 import { articlePath } from '../store/article-files';
+import { logPath } from '../store/article-log';
 import { SCHEMA_VERSION } from '../store/documents';
 import type { Store } from '../store/store';
 import { appendLog, indexLines, logLines, logSize, removalLine, removedId, writeIndex } from './memory-file';
@@ -277,8 +279,11 @@ export class ClaimMemory {
    */
   private async readArticle(id: string): Promise<MemoryArticle | null> {
     try {
-      const document = JSON.parse(await readFile(articlePath(this.store.dataDir, id), 'utf8')) as { schemaVersion?: unknown; article?: Article };
-      if (document.schemaVersion === SCHEMA_VERSION && document.article?.id === id) return memoryArticleOf(document.article);
+      // Changes still in the article's log (store/article-log.ts) are not in its file: the store replays them.
+      if (!existsSync(logPath(this.store.dataDir, id))) {
+        const document = JSON.parse(await readFile(articlePath(this.store.dataDir, id), 'utf8')) as { schemaVersion?: unknown; article?: Article };
+        if (document.schemaVersion === SCHEMA_VERSION && document.article?.id === id) return memoryArticleOf(document.article);
+      }
     } catch {
       // through the store below
     }

@@ -21,6 +21,8 @@ import {
   decoderFor,
 } from './documents';
 import { JsonFileAdapter } from './json-file-adapter';
+import { Article as ArticleSchema } from '../../shared/model';
+import { logPath, readLog, removeLog, replay, type LogRead } from './article-log';
 
 /**
  * The files of articles/ that are read: an article's own (`<id>.json`) and any other
@@ -40,6 +42,12 @@ export interface ReadOptions {
    * could not), so the command that did it can say so.
    */
   onMoved?: (problem: LoadProblem) => void;
+  /**
+   * Told, per article read, how many bytes of its log (article-log.ts) are whole
+   * records: the writer's next append goes there, cutting off a torn tail; -1 when
+   * the log cannot be read (something else at its name): that article is saved whole.
+   */
+  onLog?: (id: string, size: number) => void;
 }
 
 /** articles/<id>.json; refused unless `id` is an article id (see articleIdPath). */
@@ -124,6 +132,9 @@ export async function readArticleFile(
   const id = name.slice(0, -'.json'.length);
   let migratedFrom: number | undefined;
   const adapter = articleAdapter(listedArticlePath(dataDir, name), (from) => (migratedFrom = from));
+  // The log before the file: a compaction in between then leaves a log the file already holds
+  // (skipped), never a file without the log's changes (a reader without the lock races the writer).
+  const log: LogRead | Error | null = isArticleId(id) ? await readLog(logPath(dataDir, id)).catch((error: unknown) => error as Error) : null;
   let document: ArticleDocument | null;
   try {
     document = await adapter.read();
@@ -164,16 +175,75 @@ export async function readArticleFile(
     problems.push({ file: name, message: `The article file “${name}” disappeared from the articles folder while Factdesk was reading it; it was skipped.` });
     return null;
   }
-  const article = document?.article ?? null;
-  if (article && article.id !== id) {
-    problems.push({ file: name, message: `The article file “${name}” holds article “${article.id}”; it was skipped.` });
+  const snapshot = document?.article ?? null;
+  if (snapshot && snapshot.id !== id) {
+    problems.push({ file: name, message: `The article file “${name}” holds article “${snapshot.id}”; it was skipped.` });
     return null;
   }
+  const article = snapshot && log ? await withLog(dataDir, id, snapshot, log, problems, options) : snapshot;
   // The file as the older Factdesk wrote it is kept before it is replaced; without
   // that copy (or the folder's lock) the file stays as it is, migrated in memory.
   if (document && migratedFrom !== undefined && options.writable && (await keepBeforeMigration(adapter.path, preMigrationPath(dataDir, id, migratedFrom)))) {
     await adapter.write(document).catch(() => undefined); // a full disk, say: it stays as it was and is migrated again next time
   }
+  return article;
+}
+
+/**
+ * The snapshot with its log's acknowledged changes (article-log.ts says how). A log
+ * that does not read to its end (a damaged line, a missing record, a result the
+ * schema refuses) is reported by name: the article opens as of its last good change
+ * and, when this reader may write, that is saved and the log moved to quarantine/,
+ * so that no later save is appended behind a line no replay gets past.
+ */
+async function withLog(dataDir: string, id: string, snapshot: Article, log: LogRead | Error, problems: LoadProblem[], options: ReadOptions): Promise<Article> {
+  const path = logPath(dataDir, id);
+  if (log instanceof Error) {
+    options.onLog?.(id, -1); // not to be appended to: the writer saves such an article whole
+    const why = log instanceof FileFaultError ? log.why : `could not be read (${describeCode(errnoCode(log))})`;
+    problems.push({ file: `${id}.log`, message: `The change log “${id}.log” ${why}; it was left in place and the article opened as of its last full save.` });
+    return snapshot;
+  }
+  options.onLog?.(id, log.size);
+  if (log.records.length === 0 && !log.damaged) return snapshot;
+  const version = snapshot.version ?? 0;
+  if (!log.damaged && log.records.every((r) => r.v <= version)) {
+    // A compaction stopped before it removed the log: the snapshot holds every record.
+    if (options.writable) await removeLog(path).then(() => options.onLog?.(id, 0), () => undefined);
+    return snapshot;
+  }
+  const base = log.header?.base;
+  if (!base || base.v !== version || base.at !== snapshot.updatedAt) {
+    // The article file was replaced behind the log's back: it is not the version the log continues.
+    return setLogAside(dataDir, id, snapshot, problems, options, 'continues another version of the article file, which was changed since by something else than this Factdesk; the article opened as the file is now');
+  }
+  const replayed = replay(snapshot, log.records);
+  const checked = ArticleSchema.safeParse(replayed.article);
+  const article = checked.success ? checked.data : snapshot;
+  if (checked.success && !log.damaged && !replayed.gap) return article;
+  const kept = checked.success ? `the article opened with the ${replayed.applied} changes before it` : 'the article opened as of its last full save';
+  return setLogAside(dataDir, id, article, problems, options, `has a damaged record; ${kept}`);
+}
+
+/**
+ * A log that cannot be applied whole: `article` (what could be) is saved as the
+ * snapshot and the log moved to quarantine/ when this reader may write, and said so.
+ */
+async function setLogAside(dataDir: string, id: string, article: Article, problems: LoadProblem[], options: ReadOptions, why: string): Promise<Article> {
+  let where = 'it was left in place';
+  if (options.writable) {
+    try {
+      await writeArticleFile(dataDir, article);
+      where = await moveAside(dataDir, 'articles', `${id}.log`);
+      // Moved: the next save starts a new log. Not moved: it is appended at the end of its last good record.
+      if (where.startsWith('it was moved')) options.onLog?.(id, 0);
+    } catch {
+      // the snapshot could not be written: the log stays, read the same way next time
+    }
+  }
+  const problem = { file: `${id}.log`, message: `The change log “${id}.log” of article “${id}” ${why}; ${where}.` };
+  problems.push(problem);
+  options.onMoved?.(problem);
   return article;
 }
 

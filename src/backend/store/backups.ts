@@ -78,8 +78,10 @@ export class BackupKeeper {
   /**
    * Keeps the current version of `file` if the last backup is old enough (or
    * `always`, before a change that throws the whole version away), then prunes.
+   * `copy` when the file stays where it is (a change appended to the article's log
+   * beside it): a hard link would share the bytes that a write in place could spoil.
    */
-  async beforeReplace(id: string, file: string, always = false): Promise<void> {
+  async beforeReplace(id: string, file: string, always = false, copy = false): Promise<void> {
     const dir = backupDir(this.dataDir, id);
     const now = this.clock.monotonic();
     const last = this.lastBackup.get(id);
@@ -96,7 +98,8 @@ export class BackupKeeper {
     for (;;) {
       const target = join(dir, backupName(next));
       try {
-        await link(file, target);
+        if (copy) await copyBackup(file, target);
+        else await link(file, target);
         break;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -105,7 +108,7 @@ export class BackupKeeper {
           next++; // a backup made since the listing (or a stray file): the next number
           continue;
         }
-        if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS') throw error;
+        if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS' || copy) throw error;
         // No hard links here: a copy (never over anything).
         try {
           await copyFile(file, target, constants.COPYFILE_EXCL);
@@ -132,6 +135,16 @@ export class BackupKeeper {
     if (taken === undefined) return false;
     const age = this.clock.wall() - taken;
     return age >= 0 && age < BACKUP_INTERVAL_MS;
+  }
+}
+
+/** A copy (a clone where the file system shares blocks), never over anything; a copy cut short is removed. */
+async function copyBackup(file: string, target: string): Promise<void> {
+  try {
+    await copyFile(file, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(target, { force: true });
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 // The JSON database. One file for the library (preferences) and one per article,
-// so saving a verdict rewrites one article, never the whole library. Every file
+// so saving a verdict touches one article, never the whole library: it appends the
+// change to the article's log, which is compacted into its file later (article-log.ts). Every file
 // is validated on load; a bad one is moved aside and reported by name, a newer
 // one is refused and left untouched, an older one is migrated. All writes go
 // through one queue. lowdb holds library.json (a `Low`: read, data, write); article
@@ -38,8 +39,21 @@ import {
 } from './recovery';
 import { identityOf, readSummaryIndex, sameFile, writeSummaryIndex, type IndexEntry } from './summary-index';
 import { WriteQueue } from './write-queue';
+import { appendRecord, checkedChange, headerOf, logPath, removeLog } from './article-log';
 
 const CACHE_SIZE = 8;
+/** A log is compacted into its snapshot once it is this big, or as big as the snapshot (so opening replays at most about that much). */
+const LOG_MIN_BYTES = 64 * 1024;
+/** …and once no save has come for this long. */
+const COMPACT_IDLE_MS = 2_000;
+
+/** An article's log as this store last wrote or read it. */
+interface LogState {
+  /** Bytes of whole records: where the next one goes. */
+  size: number;
+  /** The snapshot's size, once known: the log is compacted when it outgrows it. */
+  snapshotBytes?: number;
+}
 /** Files stat'ed at once while opening: enough to keep the disk busy, few enough not to flood the thread pool. */
 const STAT_BATCH = 128;
 
@@ -91,6 +105,9 @@ export class Store {
    * not (each also among the problems), so that the command that did can say so.
    */
   readonly movedAside: LoadProblem[] = [];
+  /** Per article, its log (article-log.ts); an article without an entry has not been read yet. */
+  private readonly logs: Map<string, LogState>;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly dataDir: string,
@@ -98,14 +115,21 @@ export class Store {
     private readonly summaries: Map<string, ArticleSummary>,
     readonly problems: LoadProblem[],
     private readonly read: ReadOptions,
+    logs: Map<string, LogState>,
     private readonly readOnlyBecause?: string,
   ) {
     this.backups = new BackupKeeper(dataDir);
+    this.logs = logs;
   }
 
   static async open(dataDir: string, options: StoreOptions = {}): Promise<Store> {
     const movedAside: LoadProblem[] = [];
-    const read: ReadOptions = { writable: !options.readOnly && !options.readOnlyBecause, onMoved: (problem) => movedAside.push(problem) };
+    const logs = new Map<string, LogState>();
+    const read: ReadOptions = {
+      writable: !options.readOnly && !options.readOnlyBecause,
+      onMoved: (problem) => movedAside.push(problem),
+      onLog: (id, size) => logs.set(id, { size }),
+    };
     let store: Store;
     try {
       // A reader may find the folder read-only or without articles/ yet: it only reads.
@@ -127,10 +151,11 @@ export class Store {
         await removeOrphanedTempFiles(dataDir, await readdir(dataDir)).catch(() => undefined); // the library file's and the index's
       }
       const names = entries.filter((n) => ARTICLE_FILE.test(n)).sort();
-      const summaries = await summarizeArticles(dataDir, names, problems, read);
+      const logged = new Set(entries.filter((n) => n.endsWith('.log')).map((n) => `${n.slice(0, -'.log'.length)}.json`));
+      const summaries = await summarizeArticles(dataDir, names, problems, read, logged);
       const offered = new Set(problems.flatMap((p) => (p.articleId ? [p.articleId] : [])));
       problems.push(...(await quarantineProblems(dataDir, quarantined, (id) => summaries.has(id), offered)));
-      store = new Store(dataDir, library, summaries, problems, read, options.readOnlyBecause);
+      store = new Store(dataDir, library, summaries, problems, read, logs, options.readOnlyBecause);
     } catch (error) {
       throw await openFault(error, dataDir);
     }
@@ -199,7 +224,17 @@ export class Store {
       }
       const { article: next, result } = change(current);
       if (next === current) return { article: current, result };
-      const checked = checkedForWriting({ ...next, version: (current.version ?? 0) + 1 });
+      const version = (current.version ?? 0) + 1;
+      const logged = next.id === id ? checkedChange(current, next, version) : null;
+      if (logged && this.logs.get(id)?.size === -1) {
+        await this.writeArticle(logged.article); // its log cannot be used (reported when read): saved whole
+        return { article: logged.article, result };
+      }
+      if (logged) {
+        await this.appendChange(current, logged.article, logged.record);
+        return { article: logged.article, result };
+      }
+      const checked = checkedForWriting({ ...next, version });
       if (checked.id !== id) throw new Error(`store.update(${id}) returned article ${checked.id}`);
       await this.writeArticle(checked);
       return { article: checked, result };
@@ -225,9 +260,14 @@ export class Store {
     return this.write(async () => {
       if (!this.summaries.has(id)) throw new UserError(`There is no article with id “${id}”.`, 'not-found');
       await mkdir(join(this.dataDir, 'trash'), { recursive: true });
+      // The copy in trash/ holds every acknowledged change: the log goes into it first.
+      await this.compact(id);
       await rename(articlePath(this.dataDir, id), articleIdPath(this.dataDir, 'trash', id, `.${Date.now()}.json`));
       this.summaries.delete(id);
       this.cache.delete(id);
+      // Compacted, so the log holds only what the copy does; one that was not (another writer's) stays.
+      if ((this.logs.get(id)?.size ?? 0) <= 0) await removeLog(logPath(this.dataDir, id)).catch(() => undefined);
+      this.logs.delete(id);
     });
   }
 
@@ -253,10 +293,8 @@ export class Store {
         throw new UserError(`articles/${id}.json is there but could not be read; move it out of the data folder first, then restore the backup.`, 'conflict');
       }
       await writeArticleFile(this.dataDir, backup.article);
-      const summary = summarize(backup.article);
-      this.summaries.set(id, summary);
-      this.forgetProblemsOf(id);
-      return summary;
+      // Read back, so a log left beside the quarantined file is replayed when it continues this version.
+      return this.putBackInLibrary(id);
     });
   }
 
@@ -299,10 +337,76 @@ export class Store {
     return this.queue.idle();
   }
 
-  /** Writes an article already checked against the schema (checkedForWriting). */
+  /**
+   * Writes every article's log into its snapshot (article-log.ts), so that the files
+   * of articles/ hold everything on their own; for a clean close, or before copying
+   * the folder. Nothing needs it for safety: the logs are durable.
+   */
+  async compactAll(): Promise<void> {
+    if (!this.read.writable) return;
+    await this.queue.run(async () => {
+      for (const [id, log] of this.logs) if (log.size > 0) await this.compact(id).catch(() => undefined);
+    });
+  }
+
+  /**
+   * A save of a change checked field by field (checkedChange): one record appended to
+   * the article's log and fsynced, so its cost is the change's, not the article's.
+   */
+  private async appendChange(current: Article, article: Article, record: Parameters<typeof appendRecord>[1]): Promise<void> {
+    const id = article.id;
+    const log = this.logs.get(id) ?? { size: 0 };
+    const path = logPath(this.dataDir, id);
+    // When the interval is up, as before a whole save; a copy, since the snapshot stays in place (see BackupKeeper).
+    await this.backups.beforeReplace(id, articlePath(this.dataDir, id), false, true);
+    // A new log's header names the snapshot it continues: `current`, since with no log the snapshot holds it all.
+    log.size = await appendRecord(path, record, log.size, headerOf(current));
+    this.logs.set(id, log);
+    this.summaries.set(id, summarize(article));
+    this.remember(article);
+    log.snapshotBytes ??= (await stat(articlePath(this.dataDir, id)).catch(() => null))?.size ?? 0;
+    if (log.size > Math.max(LOG_MIN_BYTES, log.snapshotBytes)) {
+      // Queued behind this save, never in front of its acknowledgement.
+      void this.queue.run(() => this.compact(id)).catch(() => undefined);
+    }
+    this.scheduleIdleCompaction();
+  }
+
+  private scheduleIdleCompaction(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.compactAll().catch(() => undefined), COMPACT_IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  /**
+   * Rewrites the article's snapshot with its log's records (a backup of the snapshot it
+   * replaces is kept as for any save), then removes the log. Killed in between, the
+   * log's records are all at or below the new snapshot's version, so they are skipped.
+   * Left alone when the log is not as this store last wrote it: another writer's.
+   */
+  private async compact(id: string): Promise<void> {
+    const log = this.logs.get(id);
+    if (!log || log.size === 0) return;
+    const path = logPath(this.dataDir, id);
+    if ((await stat(path).catch(() => null))?.size !== log.size) return;
+    const article = await this.get(id);
+    await this.backups.beforeReplace(id, articlePath(this.dataDir, id));
+    await writeArticleFile(this.dataDir, article);
+    await removeLog(path);
+    this.logs.set(id, { size: 0 });
+  }
+
+  /** Writes an article already checked against the schema (checkedForWriting), whole. */
   private async writeArticle(article: Article, options: { backupAlways?: boolean } = {}): Promise<void> {
+    // The version kept as a backup, and the one replaced, include what the log holds.
+    if (options.backupAlways) await this.compact(article.id);
     await this.backups.beforeReplace(article.id, articlePath(this.dataDir, article.id), options.backupAlways);
     await writeArticleFile(this.dataDir, article);
+    const log = this.logs.get(article.id);
+    if (log && log.size > 0) {
+      await removeLog(logPath(this.dataDir, article.id));
+      this.logs.set(article.id, { size: 0 });
+    }
     this.summaries.set(article.id, summarize(article));
     this.remember(article);
   }
@@ -374,6 +478,7 @@ async function summarizeArticles(
   names: string[],
   problems: LoadProblem[],
   read: ReadOptions,
+  logged: Set<string>,
 ): Promise<Map<string, ArticleSummary>> {
   const index = await readSummaryIndex(dataDir);
   const fresh = new Map<string, IndexEntry>();
@@ -384,7 +489,8 @@ async function summarizeArticles(
     batch.forEach((name, j) => {
       const entry = index.get(name);
       // An entry is used only for the file it was made from, holding the article its name says.
-      if (stats[j] && sameFile(entry, stats[j]) && `${entry!.summary.id}.json` === name) fresh.set(name, entry!);
+      // An article with a log is read: its summary is the snapshot's plus the log's changes.
+      if (stats[j] && !logged.has(name) && sameFile(entry, stats[j]) && `${entry!.summary.id}.json` === name) fresh.set(name, entry!);
       else stale.push(name);
     });
   }

@@ -1,6 +1,9 @@
 // A verdict, once acknowledged, is never lost: a writer process saving as fast
 // as it can is killed with SIGKILL at random moments, many times. After every
 // kill each file still parses and validates, and every acknowledged save is there.
+// A save is an append to the article's log (store/article-log.ts), so the kills
+// land mid-append; a second run compacts the log into the article file between
+// saves, so they land mid-compaction as well.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +18,9 @@ const dir = mkdtempSync(join(tmpdir(), 'factdesk-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the writer until it has acknowledged some saves, kills it after a random delay, returns the last ACK seen. */
-function burstAndKill(articleId: string, delayMs: number): Promise<number> {
+function burstAndKill(articleId: string, delayMs: number, mode = ''): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/unit/store/support/burst-writer.ts', dir, articleId], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/unit/store/support/burst-writer.ts', dir, articleId, mode], { cwd: ROOT });
     let acked = 0;
     let buffer = '';
     let armed = false;
@@ -40,17 +43,21 @@ function burstAndKill(articleId: string, delayMs: number): Promise<number> {
 }
 
 describe('crash safety', () => {
-  it(`keeps every acknowledged verdict through ${KILLS} SIGKILLs mid-write`, async () => {
+  it.each([
+    { mode: '', claims: 40, what: 'mid-write (log appends)' },
+    // Bigger, so that rewriting the file takes most of the writer's time and the kills land in it.
+    { mode: 'compact', claims: 400, what: 'mid-compaction of the log into the article file' },
+  ])(`keeps every acknowledged verdict through ${KILLS} SIGKILLs $what`, async ({ mode, claims }) => {
     const setup = createBackend(await Store.open(dir));
     await setup.api['preferences:set']({ preferences: { checker: 'Burst' } });
-    const text = Array.from({ length: 40 }, (_, i) => `Claim number ${i + 1} says the bridge cost $${i + 1} million in 19${10 + i}.`).join('\n');
-    const { article } = await setup.api['articles:create']({ text, meta: { title: 'Crash test' } });
+    const text = Array.from({ length: claims }, (_, i) => `Claim number ${i + 1} says the bridge cost $${i + 1} million in ${1910 + (i % 90)}.`).join('\n');
+    const { article } = await setup.api['articles:create']({ text, meta: { title: 'Crash test' }, allowDuplicate: true });
     const claimCount = article.claims.length;
     const seen = new Map<string, number>(); // claim id -> highest acknowledged note
     let totalAcked = 0;
 
     for (let round = 0; round < KILLS; round++) {
-      const acked = await burstAndKill(article.id, 30 + Math.floor(Math.random() * 400));
+      const acked = await burstAndKill(article.id, 30 + Math.floor(Math.random() * 400), mode);
       // What was acknowledged in this round, per claim (the writer restarts its counter each round).
       const store = await Store.open(dir);
       expect(store.problems, `round ${round}: every file parses and validates`).toEqual([]);

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../../src/backend/backend';
+import { readArticleFile } from '../../../src/backend/store/article-files';
 import { ArticleDocument, SCHEMA_VERSION } from '../../../src/backend/store/documents';
+import type { LoadProblem } from '../../../src/shared/contract';
 import { Store } from '../../../src/backend/store/store';
 import { UserError } from '../../../src/shared/errors';
 import { extractClaims, normalizeText } from '../../../src/shared/extract';
@@ -50,11 +52,15 @@ async function listFiles(root = dir): Promise<string[]> {
     .sort();
 }
 
+/** The article file, validated, with the changes its log holds (store/article-log.ts) applied as an open would. */
 async function readDocument(id: string): Promise<ArticleDocument> {
   const raw = await readFile(articleFile(id), 'utf8');
   const parsed = ArticleDocument.safeParse(JSON.parse(raw));
   if (!parsed.success) throw new Error(`article file ${id}.json does not validate: ${parsed.error.message}`);
-  return parsed.data;
+  const problems: LoadProblem[] = [];
+  const article = await readArticleFile(dir, `${id}.json`, problems, { writable: false });
+  if (!article || problems.length > 0) throw new Error(`article ${id} does not read with its log: ${JSON.stringify(problems)}`);
+  return { ...parsed.data, article };
 }
 
 describe('saved work survives a restart', () => {
@@ -133,7 +139,7 @@ describe('saved work survives a restart', () => {
     expect((await reopened.api['preferences:get']({})).preferences).toEqual({ checker: 'Ana', theme: 'dark' });
   });
 
-  it('saving a verdict rewrites only that article’s file, not the library or other articles', async () => {
+  it('saving a verdict writes only that article’s files (its log), not the library or other articles', async () => {
     const backend = await open();
     await backend.api['preferences:set']({ preferences: { checker: 'Ana' } });
     const one = await createArticle(backend, TEXT, 'One');
@@ -146,7 +152,15 @@ describe('saved work survives a restart', () => {
 
     expect(await readFile(join(dir, 'library.json'))).toEqual(libraryBefore);
     expect(await readFile(articleFile(two.id))).toEqual(twoBefore);
+    expect(existsSync(join(dir, 'articles', `${two.id}.log`))).toBe(false);
+    // Appended to its log; the snapshot takes it in when the store compacts.
+    expect(existsSync(join(dir, 'articles', `${one.id}.log`))).toBe(true);
+    expect(await readFile(articleFile(one.id))).toEqual(oneBefore);
+    expect((await readDocument(one.id)).article.claims[0]!.verdict.status).toBe('verified');
+    await backend.store.compactAll();
+    expect(existsSync(join(dir, 'articles', `${one.id}.log`))).toBe(false);
     expect(await readFile(articleFile(one.id))).not.toEqual(oneBefore);
+    expect(await readFile(articleFile(two.id))).toEqual(twoBefore);
   });
 });
 
@@ -343,6 +357,8 @@ describe('writes', () => {
     await backend.api['articles:rename']({ id: article.id, title: 'Renamed' });
     expect((await readDocument(article.id)).article.title).toBe('Renamed');
     await backend.store.flush();
+    await backend.store.compactAll(); // the log into the article file, and gone
+    expect((await readDocument(article.id)).article.title).toBe('Renamed');
 
     const files = await listFiles();
     expect(files.filter((f) => f.includes('.tmp'))).toEqual([]);
