@@ -42,6 +42,9 @@ const USAGE = `Usage: factdesk <command> [options]   (every command takes --data
                                articles, backups of articles not in the library;
                                with one, put it back (checked first; an article
                                already in the library is never overwritten)
+  quarantine list|restore FILE
+                               restore's list, and putting a file of
+                               quarantine/ back, by these names too
   desk join URL --user NAME    join a shared desk (password from the environment
                                variable FACTDESK_DESK_PASSWORD, never stored)
   desk status|sync [--json]    sync status in one sentence; send and receive
@@ -164,6 +167,10 @@ export async function run(argv: string[]): Promise<void> {
     case 'restore':
       if (args.length > 1) throw new UserError('Usage: restore [FILE|ID] [--json]');
       return args.length === 0 ? restoreListCommand(await open(), values.json, io) : restoreCommand(await openForWriting(), args[0]!, io);
+    case 'quarantine':
+      if (args[0] === 'list' && args.length === 1) return restoreListCommand(await open(), values.json, io);
+      if (args[0] === 'restore' && args.length === 2) return restoreCommand(await openForWriting(), args[1]!, io);
+      throw new UserError('Usage: quarantine list [--json], or quarantine restore FILE');
     case 'desk': {
       // Loaded only by the desk's commands: no other command pays for it.
       const { deskCommand } = await import('./desk-command');

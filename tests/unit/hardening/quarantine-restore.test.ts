@@ -107,6 +107,7 @@ describe('restore', () => {
     expect(run.stdout).toContain('still unreadable (it is not valid JSON): repair it, or delete it');
     expect(run.stdout).toMatch(new RegExp(`Deleted \\(restore ID\\):\\n  ${bridge.id}  “Bridge”  deleted \\d{4}-`));
     expect(run.stdout).toMatch(new RegExp(`Backups of articles not in the library \\(restore ID\\):\\n  ${bridge.id}  “Bridge”  saved `));
+    expect(cli('quarantine', 'list').stdout).toBe(run.stdout);
     const json = JSON.parse(cli('restore', '--json').stdout);
     expect(json.quarantined).toEqual([expect.objectContaining({ file: copy, original: `${tunnel.id}.json`, articleId: tunnel.id, readable: false, back: false })]);
   }, 60_000);
@@ -133,7 +134,7 @@ describe('restore', () => {
     await open();
     const [copy] = await quarantined();
     await writeFile(join(dir, 'quarantine', copy!), good); // repaired by hand
-    const run = cli('restore', `quarantine/${copy}`);
+    const run = cli('quarantine', 'restore', `quarantine/${copy}`);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe(`Restored “Tunnel” (${tunnel.id}) from quarantine/${copy}.`);
     expect(await quarantined()).toEqual([]);
