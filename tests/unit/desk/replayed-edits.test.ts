@@ -1,25 +1,16 @@
 // Sources, structural edits, facts and revisions made on one machine, replayed on the
 // others through a real desk server on loopback: the same ids, the same text, the
 // same citations; an edit that crossed a verdict it had not seen is said on both sides.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/shared/model';
-import { addArticle, joinAs, type Checker } from './support/checker';
-import { startDeskServer, type DeskServer } from './support/desk-server';
+import { addArticle, joinAs } from './support/checker';
+import { deskSuite } from './support/desk-suite';
 
-let server: DeskServer;
-const machines: Checker[] = [];
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-afterAll(async () => {
-  await server?.stop();
-  await Promise.all(machines.map((m) => m.close()));
-});
+const suite = deskSuite();
 
 async function pair() {
-  const [ann, bob] = await Promise.all([joinAs('ann', server.url), joinAs('bob', server.url)]);
-  machines.push(ann, bob);
+  const [ann, bob] = await Promise.all([joinAs('ann', suite.server.url), joinAs('bob', suite.server.url)]);
+  suite.machines.push(ann, bob);
   const { articleId, claimIds } = await addArticle(ann);
   await ann.sync();
   await bob.sync();
@@ -82,8 +73,8 @@ describe('edits replayed on the other machines', () => {
     expect(annSide.claims.find((c) => c.text.includes('calls for'))!.history.some((h) => h.kind === 'merge' && h.by === 'bob')).toBe(true);
     expect(await ann.desk.notices.list(articleId)).toEqual([]);
     // A member who joins later builds the same article from the first snapshot and the replayed edits.
-    const cat = await joinAs('cat', server.url);
-    machines.push(cat);
+    const cat = await joinAs('cat', suite.server.url);
+    suite.machines.push(cat);
     await cat.sync();
     expect(shape(await cat.store.get(articleId))).toEqual(shape(annSide));
   });

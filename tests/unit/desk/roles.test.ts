@@ -1,25 +1,16 @@
 // Assignment and second read on a real desk server: both are events that reach every
 // member, and the report names who checked, who gave second reads, who signed off.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assign, deskRoles, secondRead } from '../../../src/backend/desk/desk-roles';
-import { addArticle, joinAs, type Checker } from './support/checker';
-import { startDeskServer, type DeskServer } from './support/desk-server';
+import { addArticle, joinAs } from './support/checker';
+import { deskSuite } from './support/desk-suite';
 
-let server: DeskServer;
-const machines: Checker[] = [];
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-afterAll(async () => {
-  await server?.stop();
-  await Promise.all(machines.map((m) => m.close()));
-});
+const suite = deskSuite();
 
 describe('assignment, second read and the report', () => {
   it('assigns, records a second read by another checker, and the report says who did what', async () => {
-    const [ann, bob, eve] = await Promise.all([joinAs('ann', server.url), joinAs('bob', server.url), joinAs('eve', server.url)]);
-    machines.push(ann, bob, eve);
+    const [ann, bob, eve] = await Promise.all([joinAs('ann', suite.server.url), joinAs('bob', suite.server.url), joinAs('eve', suite.server.url)]);
+    suite.machines.push(ann, bob, eve);
     const { articleId, claimIds } = await addArticle(ann);
     await ann.sync();
     await eve.sync();

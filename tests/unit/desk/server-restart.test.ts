@@ -1,29 +1,21 @@
 // The desk server dies in the middle of a sync (SIGKILL, as a crash) and comes
 // back empty (it keeps nothing on disk): every event made on either machine must
 // still reach both, because progress is only recorded once the other side has it.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DeskError } from '../../../src/backend/desk/couch-client';
 import { addArticle, joinAs, type Checker } from './support/checker';
-import { USERS, startDeskServer, type DeskServer } from './support/desk-server';
+import { USERS } from './support/desk-server';
+import { deskSuite } from './support/desk-suite';
 
-let server: DeskServer;
-const machines: Checker[] = [];
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-afterAll(async () => {
-  await server?.stop();
-  await Promise.all(machines.map((m) => m.close()));
-});
+const suite = deskSuite();
 
 async function eventIds(checker: Checker, articleId: string): Promise<string[]> {
   return (await checker.desk.journal.events(articleId)).map((e) => e._id).sort();
 }
 
 it('loses no event when the server is killed mid-sync and restarted', async () => {
-  const [ann, bob] = await Promise.all([joinAs('ann', server.url), joinAs('bob', server.url)]);
-  machines.push(ann, bob);
+  const [ann, bob] = await Promise.all([joinAs('ann', suite.server.url), joinAs('bob', suite.server.url)]);
+  suite.machines.push(ann, bob);
   const { articleId, claimIds } = await addArticle(ann);
   await ann.sync();
   await bob.sync();
@@ -39,7 +31,7 @@ it('loses no event when the server is killed mid-sync and restarted', async () =
   const cut = ann.desk.sync(USERS.ann, (progress) => {
     if (progress.pushed >= 200 && !killed) {
       killed = true;
-      void server.kill();
+      void suite.server.kill();
     }
   });
   await expect(cut).rejects.toBeInstanceOf(DeskError);
@@ -48,7 +40,7 @@ it('loses no event when the server is killed mid-sync and restarted', async () =
   expect(await ann.desk.waiting()).toBeGreaterThan(0);
   expect(ann.desk.state.config.offlineSince).not.toBeNull();
 
-  await server.restart();
+  await suite.server.restart();
   await ann.sync();
   await bob.sync();
   await ann.sync();

@@ -1,22 +1,13 @@
 // Two checkers and an editor on one article through a real desk server on loopback.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addArticle, joinAs, verdictOn, type Checker } from './support/checker';
-import { startDeskServer, type DeskServer } from './support/desk-server';
+import { describe, expect, it } from 'vitest';
+import { addArticle, joinAs, verdictOn } from './support/checker';
+import { deskSuite } from './support/desk-suite';
 
-let server: DeskServer;
-const machines: Checker[] = [];
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-afterAll(async () => {
-  await server?.stop();
-  await Promise.all(machines.map((m) => m.close()));
-});
+const suite = deskSuite();
 
 async function desk() {
-  const [ann, bob, eve] = await Promise.all([joinAs('ann', server.url), joinAs('bob', server.url), joinAs('eve', server.url)]);
-  machines.push(ann, bob, eve);
+  const [ann, bob, eve] = await Promise.all([joinAs('ann', suite.server.url), joinAs('bob', suite.server.url), joinAs('eve', suite.server.url)]);
+  suite.machines.push(ann, bob, eve);
   const { articleId, claimIds } = await addArticle(ann);
   await ann.sync();
   await Promise.all([bob.sync(), eve.sync()]);
@@ -79,8 +70,8 @@ describe('a shared desk', () => {
     await bob.backend.api['claims:mark']({ articleId, claimId, patch: { status: 'disputed', note: 'Wrong byline.' } });
     await ann.sync();
     await bob.sync();
-    const cat = await joinAs('cat', server.url);
-    machines.push(cat);
+    const cat = await joinAs('cat', suite.server.url);
+    suite.machines.push(cat);
     await cat.sync();
     const refused = await cat.backend.invoke('claims:mark', { articleId, claimId, patch: { status: 'verified' } });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/desk disagreement between (ann and bob|bob and ann)/) } });
