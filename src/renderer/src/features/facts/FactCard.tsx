@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { VerdictPatch } from '../../../../shared/contract';
 import type { ShownFact } from '../../../../shared/facts/fold';
-import type { Source, Status } from '../../../../shared/model';
+import type { Source } from '../../../../shared/model';
 import { checkVerdictRules } from '../../../../shared/verdicts';
-import { MARKING_ORDER, STATUS_TEXT } from '../article/status-style';
+import { STATUS_TEXT } from '../article/status-style';
 import { useShortcuts } from '../article/use-shortcuts';
 import { keyMap } from '../help/review-keys';
+import { StatusButtons } from '../review/StatusButtons';
 import { useVerdictDraft } from '../review/verdict-draft';
 
 /** Above the claim panel's keys (1) and the facts strip's (2): a fact in focus takes V D S U, N and 1–9. */
@@ -86,19 +87,7 @@ export function FactCard({ fact, number, total, sources, onSave, version, onNoti
         Fact {number} of {total} · <span className="label-tag">{fact.kind}</span> <q>{fact.text}</q>
         {fact.changed && <span className="fact-changed"> ⚑ changed since checked: it was “{fact.changed.previousText}”</span>}
       </p>
-      <div className="status-buttons fact-status" role="group" aria-label="Fact verdict">
-        {MARKING_ORDER.map((status: Status) => (
-          <button key={status} type="button" className={`status-button status-${status}`} aria-pressed={shown === status} onClick={() => choose(status)} aria-label={`Fact ${STATUS_TEXT[status].label.toLowerCase()}`}>
-            <span aria-hidden="true">{STATUS_TEXT[status].icon}</span> {STATUS_TEXT[status].label}
-            <kbd aria-hidden="true">{STATUS_TEXT[status].key}</kbd>
-          </button>
-        ))}
-      </div>
-      {draft.guidance && (
-        <p className="guidance" role="status">
-          {draft.guidance} <span className="muted">Esc or U cancels.</span>
-        </p>
-      )}
+      <StatusButtons label="Fact verdict" buttonPrefix="Fact" className="fact-status" shown={shown} guidance={draft.guidance} onChoose={choose} />
       <label htmlFor="fact-note">
         Fact note <kbd aria-hidden="true">N</kbd>
       </label>

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SourceInput } from '../../../../shared/contract';
-import type { Claim, Source, Status } from '../../../../shared/model';
+import type { Claim, Source } from '../../../../shared/model';
 import { checkVerdictRules } from '../../../../shared/verdicts';
 import { errorMessage } from '../../api/client';
-import { MARKING_ORDER, STATUS_TEXT } from '../article/status-style';
+import { STATUS_TEXT } from '../article/status-style';
 import { useShortcuts } from '../article/use-shortcuts';
 import { keyMap } from '../help/review-keys';
 import { SeenBefore, type SeenBeforeProps } from '../memory/SeenBefore';
@@ -14,6 +14,7 @@ import { FindSourceDialog } from './FindSourceDialog';
 import { HistoryList } from './HistoryList';
 import { SourcePicker } from './SourcePicker';
 import { SplitPicker } from './SplitPicker';
+import { StatusButtons } from './StatusButtons';
 import { useVerdictDraft, type DraftDeps, type TextField } from './verdict-draft';
 
 /** Why a merge cannot be made (one sentence), or null when it can. */
@@ -215,26 +216,7 @@ export function ClaimPanel(props: Props) {
         </blockquote>
       )}
 
-      <div className="status-buttons" role="group" aria-label="Verdict">
-        {MARKING_ORDER.map((status: Status) => (
-          <button
-            key={status}
-            type="button"
-            className={`status-button status-${status}`}
-            aria-pressed={shownStatus === status}
-            onClick={() => choose(status)}
-            aria-keyshortcuts={STATUS_TEXT[status].key}
-          >
-            <span aria-hidden="true">{STATUS_TEXT[status].icon}</span> {STATUS_TEXT[status].label}
-            <kbd aria-hidden="true">{STATUS_TEXT[status].key}</kbd>
-          </button>
-        ))}
-      </div>
-      {draft.guidance && (
-        <p className="guidance" role="status">
-          {draft.guidance} <span className="muted">Esc or U cancels.</span>
-        </p>
-      )}
+      <StatusButtons label="Verdict" shown={shownStatus} guidance={draft.guidance} onChoose={choose} />
 
       <label htmlFor="claim-note">
         Note <kbd aria-hidden="true">N</kbd>
