@@ -8,6 +8,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { extractClaims, normalizeText } from '../../src/shared/extract';
 import { newDataDir, startShell, type Shell } from './support/shell';
 import { pasteArticleAs } from './support/paste-article';
+import { panel } from './support/desk-page';
 
 const FLOOD_TOLL = `Valley floods: the toll a year on
 
@@ -45,7 +46,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
 const seenBefore = (page: Page) => panel(page).getByRole('region', { name: /^Seen before/ });
 const statusButton = (page: Page, name: string) => panel(page).getByRole('button', { name, exact: true });
 

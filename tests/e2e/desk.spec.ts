@@ -7,6 +7,7 @@ import { ARTICLE_TEXT } from '../unit/desk/support/checker';
 import { USERS, startDeskServer, type DeskServer } from '../unit/desk/support/desk-server';
 import { pasteArticleAs } from './support/paste-article';
 import { newDataDir, startShell, type Shell } from './support/shell';
+import { panel } from './support/desk-page';
 
 const CLAIMS = 5;
 let server: DeskServer | undefined;
@@ -20,7 +21,6 @@ test.afterEach(async () => {
   await server?.stop();
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
 const syncLine = (page: Page) => page.locator('.desk-sync');
 const disagreement = (page: Page) => page.getByRole('region', { name: /Desk disagreement/ });
 

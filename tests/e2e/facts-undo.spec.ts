@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { extractClaims, normalizeText } from '../../src/shared/extract';
 import { newDataDir, startShell, type Shell } from './support/shell';
 import { pasteArticleAs } from './support/paste-article';
+import { notice, panel } from './support/desk-page';
 
 const ARTICLE = [
   'Harbor Town Votes to Raise Its Seawall',
@@ -25,10 +26,8 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
 const chips = (page: Page) => panel(page).getByRole('list', { name: 'Facts of the claim' }).getByRole('button');
 const chip = (page: Page, n: number) => chips(page).nth(n - 1);
-const notice = (page: Page) => page.locator('p.notice[role="status"]');
 const claimStatus = (page: Page, name: string) => panel(page).getByRole('button', { name, exact: true });
 
 test('fact changes undo and redo like any change, and fact verdicts survive a split and a merge and their undo', async ({ page }) => {

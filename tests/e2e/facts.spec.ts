@@ -11,6 +11,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { extractClaims, normalizeText } from '../../src/shared/extract';
 import { newDataDir, startShell, type Shell } from './support/shell';
 import { pasteArticleAs } from './support/paste-article';
+import { panel } from './support/desk-page';
 
 const ARTICLE = [
   'Harbor Town Votes to Raise Its Seawall',
@@ -29,7 +30,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
 const chips = (page: Page) => panel(page).getByRole('list', { name: 'Facts of the claim' }).getByRole('button');
 const chip = (page: Page, n: number) => chips(page).nth(n - 1);
 const card = (page: Page) => panel(page).getByRole('region', { name: /^Fact \d+ of \d+/ });

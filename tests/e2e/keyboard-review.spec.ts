@@ -16,6 +16,7 @@ import type { Article } from '../../src/shared/model';
 import { LONG_ARTICLE } from './support/long-article';
 import { newDataDir, startShell, type Shell } from './support/shell';
 import { pasteArticleAs } from './support/paste-article';
+import { notice, panel } from './support/desk-page';
 
 const CLAIMS = extractClaims(normalizeText(LONG_ARTICLE));
 const TOTAL = CLAIMS.length;
@@ -28,8 +29,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
-const notice = (page: Page) => page.locator('p.notice[role="status"]');
 const status = (page: Page, name: string) => panel(page).getByRole('button', { name, exact: true });
 const note = (page: Page) => panel(page).getByLabel(/^Note/);
 

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { extractClaims, normalizeText } from '../../src/shared/extract';
 import { REPO_ROOT, newDataDir, startShell, type Shell } from './support/shell';
+import { panel } from './support/desk-page';
 
 const SAMPLE = readFileSync(join(REPO_ROOT, 'resources/sample-article.txt'), 'utf8');
 const CLAIM_COUNT = extractClaims(normalizeText(SAMPLE)).length;
@@ -16,7 +17,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
 
 async function expectNoSeriousA11yViolations(page: Page, testInfo: TestInfo, name: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

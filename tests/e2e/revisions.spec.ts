@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT, newDataDir, startShell, type Shell } from './support/shell';
+import { panel } from './support/desk-page';
 
 const SAMPLE = readFileSync(join(REPO_ROOT, 'resources/sample-article.txt'), 'utf8');
 const REVISED = SAMPLE.replace('voted 5-2 on Wednesday', 'voted 4-3 on Wednesday').replace(
@@ -19,7 +20,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
 /** Finds a claim the way a checker would in a long list: search for its words, open it, clear the search. */
 async function openClaim(page: Page, words: string) {
   await page.getByLabel('Search claims and notes').fill(words);

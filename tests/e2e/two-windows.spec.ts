@@ -10,6 +10,7 @@ import { STALE_ARTICLE } from '../../src/shared/contract';
 import { extractClaims, normalizeText } from '../../src/shared/extract';
 import { REPO_ROOT, newDataDir, startShell, type Shell } from './support/shell';
 import { pasteArticleAs } from './support/paste-article';
+import { notice, panel } from './support/desk-page';
 
 const SAMPLE = readFileSync(join(REPO_ROOT, 'resources/sample-article.txt'), 'utf8');
 const CLAIMS = extractClaims(normalizeText(SAMPLE));
@@ -20,8 +21,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
-const notice = (page: Page) => page.locator('p.notice[role="status"]');
 const pressed = (page: Page, status: string) => panel(page).getByRole('button', { name: status, exact: true });
 
 /** Goes to claim `n` from the keyboard: G, its number, Enter. */

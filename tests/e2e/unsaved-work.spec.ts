@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT, newDataDir, startShell, type Shell } from './support/shell';
+import { panel } from './support/desk-page';
 
 const SAMPLE = readFileSync(join(REPO_ROOT, 'resources/sample-article.txt'), 'utf8');
 
@@ -13,7 +14,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const panel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
 
 async function openSample(page: Page): Promise<void> {
   await page.goto(shell!.url);
