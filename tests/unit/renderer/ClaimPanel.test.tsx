@@ -229,6 +229,13 @@ describe('ClaimPanel', () => {
     expect(screen.getByText(/last changed by Ana/)).toBeTruthy();
   });
 
+  it('says why the claim scored as it did, in words', () => {
+    const figures = { ...claim, text: 'The county spent $38 million on the seawall in 2024, the audit said.', labels: ['number', 'date', 'attribution'] as Claim['labels'], spans: [{ start: 17, end: 28, kind: 'number' as const, text: '$38 million' }, { start: 47, end: 51, kind: 'date' as const, text: '2024' }] };
+    render(<ClaimPanel claim={figures} number={1} total={1} sources={[]} onSave={vi.fn()} onAddSource={vi.fn()} />);
+    const why = screen.getByText(/check-worthiness \d+%/);
+    expect(why.textContent).toMatch(/check-worthiness \d+%: .*figures/);
+  });
+
   it('shows the claim inside its paragraph, with its checkable spans marked', () => {
     const text = 'Intro sentence. The council voted 5-2 on Wednesday. After.';
     const start = text.indexOf('The council');

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SourceInput } from '../../../../shared/contract';
 import type { Claim, Source } from '../../../../shared/model';
+import { explainScore } from '../../../../shared/extract/checkworthy/explain';
 import { checkVerdictRules } from '../../../../shared/verdicts';
 import { errorMessage } from '../../api/client';
 import { STATUS_TEXT } from '../article/status-style';
@@ -183,6 +184,8 @@ export function ClaimPanel(props: Props) {
   const shownStatus = draft.pending ?? verdict.status;
   const warnings = draft.pending ? [] : checkVerdictRules(verdict).warnings;
   const error = draft.error ?? actionError;
+  // The score's reasons from the model's own arithmetic ("figures, a date; but a prediction").
+  const why = explainScore(claim).summary;
   return (
     <section className={`claim-panel status-${verdict.status}`} aria-label={`Claim ${props.number} of ${props.total}`}>
       <p className="claim-position">
@@ -193,8 +196,8 @@ export function ClaimPanel(props: Props) {
           </span>
         ))}
         {claim.speaker && <span className="muted"> · speaker: {claim.speaker}</span>}
-        <span className="worthiness" title="Check-worthiness: how specific and factual the claim is">
-          check-worthiness {Math.round(claim.score * 100)}%
+        <span className="worthiness" title="Check-worthiness: how specific and factual the claim is, and why">
+          check-worthiness {Math.round(claim.score * 100)}%<span className="worthiness-why">: {why}</span>
         </span>
       </p>
       {claim.changed && props.onConfirmChange && <ChangedBanner claim={claim} onConfirm={() => run(props.onConfirmChange!)} />}
