@@ -62,8 +62,14 @@ export function ArticleList({ articles, copies, onOpen, onRename, onDelete, onLe
       const now = target();
       // The virtualizer's own scroll is the smaller one; focus() alone would centre the row.
       if (now) return now.focus({ preventScroll: true });
-      // Not rendered yet: it will be once the scroll above has been painted.
-      requestAnimationFrame(() => requestAnimationFrame(() => target()?.focus({ preventScroll: true })));
+      // Not rendered yet: it will be once the scroll above has been painted. By then the
+      // checker may have moved on (N opened the new-article form): their focus stays.
+      const asked = document.activeElement;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (document.activeElement === asked || document.activeElement === document.body) target()?.focus({ preventScroll: true });
+        }),
+      );
     },
     [virtualizer],
   );
