@@ -304,34 +304,29 @@ function inlineLinksAsText(s: string): string {
     for (const at of path) known.set(at, end);
     return end;
   };
-  const out = new Rewriter(s);
-  for (let from = 0; ; ) {
-    const i = s.indexOf('[', from);
-    if (i === -1) break;
-    const k = brackets.next(i + 1);
-    if (k === -1) break;
-    const end = k > i + 1 && s[k + 1] === '(' ? targetEnd(k + 2) : -1;
-    if (end === -1) {
-      from = i + 1;
-      continue;
-    }
-    out.replace(i, end + 1, s.slice(i + 1, k));
-    from = end + 1;
-  }
-  return out.done();
+  return bracketedAsText(s, brackets, '(', targetEnd);
 }
 
 /** `[words][ref]` → "words". */
 function referenceLinksAsText(s: string): string {
   if (!s.includes('][')) return s;
   const brackets = Positions.of(s, ']');
+  return bracketedAsText(s, brackets, '[', (at) => brackets.next(at));
+}
+
+/**
+ * `[words]` followed by `opener` and what `endFrom` finds from just after it (a link's
+ * target, a reference's label) → "words". One forward pass: each search resumes where
+ * the last stopped (`brackets` only moves forward), so it stays linear.
+ */
+function bracketedAsText(s: string, brackets: Positions, opener: '(' | '[', endFrom: (at: number) => number): string {
   const out = new Rewriter(s);
   for (let from = 0; ; ) {
     const i = s.indexOf('[', from);
     if (i === -1) break;
     const k = brackets.next(i + 1);
     if (k === -1) break;
-    const end = k > i + 1 && s[k + 1] === '[' ? brackets.next(k + 2) : -1;
+    const end = k > i + 1 && s[k + 1] === opener ? endFrom(k + 2) : -1;
     if (end === -1) {
       from = i + 1;
       continue;
