@@ -7,7 +7,7 @@ import { STATUS_TEXT } from '../article/status-style';
 import { useShortcuts } from '../article/use-shortcuts';
 import { keyMap } from '../help/review-keys';
 import { StatusButtons } from '../review/StatusButtons';
-import { useVerdictDraft } from '../review/verdict-draft';
+import { useVerdictDraft, verdictKeys } from '../review/verdict-draft';
 
 /** Above the claim panel's keys (1) and the facts strip's (2): a fact in focus takes V D S U, N and 1–9. */
 const FACT_KEYS_PRIORITY = 3;
@@ -57,11 +57,7 @@ export function FactCard({ fact, number, total, sources, onSave, version, onNoti
   const claimsOwn = () => false; // not the fact's: the claim panel answers
   useShortcuts(
     keyMap('claim', {
-      verified: () => choose('verified'),
-      disputed: () => choose('disputed'),
-      sourced: () => choose('sourced'),
-      unchecked: () => choose('unchecked'),
-      note: () => dispatch({ type: 'focus', target: 'note' }),
+      ...verdictKeys(choose, dispatch),
       correction: claimsOwn,
       cancel: () => {
         if (!draft.pending) return false; // nothing waiting: Esc leaves the fact (the strip's key)

@@ -16,7 +16,7 @@ import { HistoryList } from './HistoryList';
 import { SourcePicker } from './SourcePicker';
 import { SplitPicker } from './SplitPicker';
 import { StatusButtons } from './StatusButtons';
-import { useVerdictDraft, type DraftDeps, type TextField } from './verdict-draft';
+import { useVerdictDraft, verdictKeys, type DraftDeps, type TextField } from './verdict-draft';
 
 /** Why a merge cannot be made (one sentence), or null when it can. */
 export type MergeBlock = string | null;
@@ -126,11 +126,7 @@ export function ClaimPanel(props: Props) {
 
   useShortcuts(
     keyMap('claim', {
-      verified: () => choose('verified'),
-      disputed: () => choose('disputed'),
-      sourced: () => choose('sourced'),
-      unchecked: () => choose('unchecked'),
-      note: () => dispatch({ type: 'focus', target: 'note' }),
+      ...verdictKeys(choose, dispatch),
       correction: writeCorrection,
       cancel: () => {
         if (draft.pending) {

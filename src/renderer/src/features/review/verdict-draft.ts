@@ -120,6 +120,17 @@ function nextFocus(state: DraftState, target: TextField | Tool): DraftState['foc
 }
 
 /** What choosing a status does, given the draft and the claim's verdict. */
+/** The verdict keys that act the same on a claim and on a fact: the four statuses (V D S U) and N. */
+export function verdictKeys(choose: (status: Status) => void, dispatch: (action: DraftAction) => void) {
+  return {
+    verified: () => choose('verified'),
+    disputed: () => choose('disputed'),
+    sourced: () => choose('sourced'),
+    unchecked: () => choose('unchecked'),
+    note: () => dispatch({ type: 'focus', target: 'note' }),
+  };
+}
+
 export type ChoosePlan =
   | { kind: 'cancel' }
   | { kind: 'pend'; status: Status; guidance: string; focus?: TextField; tool?: Tool }
