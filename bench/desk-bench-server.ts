@@ -3,8 +3,8 @@
 // server has four). Its process id is kept so the bench can say what CPU it used.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../tests/unit/desk/support/desk-server';
 
 const SCRIPT = resolve(import.meta.dirname, '../scripts/desk-server.mjs');
 
@@ -18,17 +18,6 @@ export interface BenchServer {
 
 export function memberPassword(name: string): string {
   return `${name}-pass`;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
 }
 
 /** utime + stime of a process from /proc, in seconds; 0 where there is no /proc. */
