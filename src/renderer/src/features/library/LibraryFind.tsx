@@ -5,7 +5,8 @@ interface Props {
   filter: LibraryFilter;
   counts: Record<Progress, number>;
   shown: number;
-  total: number;
+  /** How many articles the library holds; null while it loads. */
+  total: number | null;
   onFilter: (filter: LibraryFilter) => void;
   /** Enter in the search field: open the first article shown. */
   onOpenFirst: () => void;
@@ -53,7 +54,11 @@ export function LibraryFind({ filter, counts, shown, total, onFilter, onOpenFirs
         ))}
       </select>
       <p className="muted library-count" aria-live="polite">
-        {shown === total ? `${number.format(total)} ${noun}` : `${number.format(shown)} of ${number.format(total)} ${noun}`}
+        {total === null
+          ? 'Loading the library…'
+          : shown === total
+            ? `${number.format(total)} ${noun}`
+            : `${number.format(shown)} of ${number.format(total)} ${noun}`}
       </p>
     </div>
   );

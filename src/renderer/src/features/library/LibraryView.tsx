@@ -70,7 +70,14 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
     if (index >= 0) list.current?.focusRow(index, 'center');
   }, [articles, shown]);
 
-  useShortcuts({ n: () => setAdding(true), '/': () => search.current?.select(), '?': () => setHelp(true) });
+  useShortcuts({
+    n: () => setAdding(true),
+    '/': () => {
+      search.current?.focus();
+      search.current?.select();
+    },
+    '?': () => setHelp(true),
+  });
 
   async function remove(article: ArticleSummary) {
     setConfirming(null);
@@ -152,53 +159,54 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
       {articles && articles.length === 0 && !adding && (
         <p className="empty">No articles yet. Choose “New article” (N) and paste the copy you are checking.</p>
       )}
-      {articles && articles.length > 0 && (
-        <>
-          <LibraryFind
-            ref={search}
-            filter={filter}
-            counts={counts}
-            shown={shown.length}
-            total={articles.length}
-            onFilter={changeFilter}
-            onOpenFirst={() => {
-              if (filter.query.trim() && shown[0]) open(shown[0].id);
-            }}
-            onEnterList={() => {
-              if (shown.length > 0) list.current?.focusRow(0);
-            }}
-          />
-          {shown.length === 0 ? (
-            <p className="empty library-empty">
-              {emptyResultMessage(filter)}{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  changeFilter(NO_FILTER);
-                  search.current?.focus();
-                }}
-              >
-                Show all articles
-              </button>
-              {filter.query.trim() && <> · Ctrl/⌘+K searches inside the articles: claims, notes and sources.</>}
-            </p>
-          ) : (
-            <ArticleList
-              ref={list}
-              articles={shown}
-              copies={copies}
-              onOpen={(article) => open(article.id)}
-              onRename={async (article, title) => {
-                await api['articles:rename']({ id: article.id, title });
-                load();
-              }}
-              onDelete={setConfirming}
-              onLeaveTop={() => search.current?.focus()}
-            />
-          )}
-        </>
+      {/* The search is there while the list loads: a `/` and a query typed at once are not lost. */}
+      {(articles === null || articles.length > 0) && (
+        <LibraryFind
+          ref={search}
+          filter={filter}
+          counts={counts}
+          shown={shown.length}
+          total={articles?.length ?? null}
+          onFilter={changeFilter}
+          onOpenFirst={() => {
+            if (filter.query.trim() && shown[0]) open(shown[0].id);
+          }}
+          onEnterList={() => {
+            if (shown.length > 0) list.current?.focusRow(0);
+          }}
+        />
       )}
+      {articles &&
+        articles.length > 0 &&
+        (shown.length === 0 ? (
+          <p className="empty library-empty">
+            {emptyResultMessage(filter)}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                changeFilter(NO_FILTER);
+                search.current?.focus();
+              }}
+            >
+              Show all articles
+            </button>
+            {filter.query.trim() && <> · Ctrl/⌘+K searches inside the articles: claims, notes and sources.</>}
+          </p>
+        ) : (
+          <ArticleList
+            ref={list}
+            articles={shown}
+            copies={copies}
+            onOpen={(article) => open(article.id)}
+            onRename={async (article, title) => {
+              await api['articles:rename']({ id: article.id, title });
+              load();
+            }}
+            onDelete={setConfirming}
+            onLeaveTop={() => search.current?.focus()}
+          />
+        ))}
       {help && <ShortcutSheet shortcuts={LIBRARY_SHORTCUTS} onClose={() => setHelp(false)} />}
       {confirming && (
         <ConfirmDialog
