@@ -55,26 +55,28 @@ const short = imported.filter((r) => r.inClaimsExcludingApparatus < 0.99);
 if (short.length > 0) {
   process.stdout.write(
     '\nPages under 99% in claims (excl. contents/reference): where the other reference words went, as % of the reference\n' +
-      '(credit, furniture and label are set aside on purpose, visible and counted; "nowhere" is not in the imported text;\n' +
-      '"of article words" leaves the set-aside credit, furniture and labels out of the reference):\n',
+      '(credit, furniture, label and readers\' comments are set aside on purpose, visible and counted; "nowhere" is not in\n' +
+      'the imported text; "of article words" leaves those set aside on purpose out of the reference):\n',
   );
   for (const r of short) {
     const n = r.notInClaims;
     process.stdout.write(
       `  ${r.name.padEnd(28)} in claims ${pct(r.inClaimsExcludingApparatus).padStart(6)}  credit ${pct(n.credit).padStart(5)}  ` +
-        `furniture ${pct(n.furniture).padStart(5)}  label ${pct(n.label).padStart(5)}  other ${pct(n.other).padStart(5)}  nowhere ${pct(n.nowhere).padStart(5)}  ` +
+        `furniture ${pct(n.furniture).padStart(5)}  label ${pct(n.label).padStart(5)}  comments ${pct(n.comment).padStart(5)}  ` +
+        `other ${pct(n.other).padStart(5)}  nowhere ${pct(n.nowhere).padStart(5)}  ` +
         `of article words ${pct(articleShare(r)).padStart(6)}\n`,
     );
   }
 }
 /**
  * Reference words in claims, out of the article's own words: Readability's reference keeps
- * photo credits, page furniture and label headings that the import sets aside on purpose
- * (visibly, and counted above), so those are left out of what a page's claims should hold.
+ * photo credits, page furniture, label headings and readers' comments that the import sets
+ * aside on purpose (visibly, and counted above), so those are left out of what a page's
+ * claims should hold.
  */
 function articleShare(r: PageMetrics): number {
   const n = r.notInClaims;
-  return r.inClaimsExcludingApparatus / (1 - n.credit - n.furniture - n.label || 1);
+  return r.inClaimsExcludingApparatus / (1 - n.credit - n.furniture - n.label - n.comment || 1);
 }
 
 const words = imported.reduce((n, r) => n + r.referenceWords, 0) || 1;
@@ -89,7 +91,7 @@ process.stdout.write(
     `${pct(weighted((r) => r.inClaimsExcludingApparatus))} leaving out ${total((r) => r.contentsReferenceWords)} contents/reference words; ` +
     `in claims or set aside ${pct(weighted((r) => r.inClaimsOrSetAside))}\n` +
     `  pages under 99% in claims (excl. contents/reference): ${imported.filter((r) => r.inClaimsExcludingApparatus < 0.99).map((r) => `${r.name} ${pct(r.inClaimsExcludingApparatus)}`).join(', ') || 'none'}\n` +
-    `  pages under 99% of article words in claims (leaving out credits, furniture and labels set aside): ` +
+    `  pages under 99% of article words in claims (leaving out credits, furniture, labels and comments set aside): ` +
     `${imported.filter((r) => articleShare(r) < 0.99).map((r) => `${r.name} ${pct(articleShare(r))}`).join(', ') || 'none'}\n` +
     `  furniture claims ${furniture} of ${claims} (${pct(furniture / (claims || 1))}); pages over 1%: ` +
     `${imported.filter((r) => r.furnitureClaims.length > 0.01 * r.claims).map((r) => `${r.name} ${r.furnitureClaims.length}/${r.claims}`).join(', ') || 'none'}\n` +

@@ -145,6 +145,7 @@ const SET_ASIDE_WORDS: Record<SetAsideSegment['setAside'], string> = {
   timestamp: 'a time stamp',
   reference: 'a reference',
   contents: 'the table of contents',
+  comment: 'a reader’s comment',
   'not-a-claim': 'not a claim',
 };
 

@@ -16,10 +16,11 @@ export type Section = z.infer<typeof Section>;
  * subheading (a label such as "Contents" or "See also"), credit (a photo credit),
  * furniture (share bars, newsletter prompts, "Advertisement", related links),
  * list-marker (a bullet glyph), speaker-label and timestamp (transcripts), reference
- * (a reference list), contents (a table of contents), not-a-claim (the checker's call).
+ * (a reference list), contents (a table of contents), comment (readers' comments under a
+ * web page's article), not-a-claim (the checker's call).
  */
 export const SET_ASIDE_KINDS = [
-  'subheading', 'credit', 'furniture', 'list-marker', 'speaker-label', 'timestamp', 'reference', 'contents', 'not-a-claim',
+  'subheading', 'credit', 'furniture', 'list-marker', 'speaker-label', 'timestamp', 'reference', 'contents', 'comment', 'not-a-claim',
 ] as const;
 export const SetAsideKind = z.enum(SET_ASIDE_KINDS);
 export type SetAsideKind = z.infer<typeof SetAsideKind>;

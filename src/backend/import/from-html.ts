@@ -5,7 +5,8 @@
 //   3. the article region: where the prose is, outside furniture (region.ts), widened to
 //      take in the headline's header when that adds little;
 //   4. the region walked into blocks with their roles (structure.ts): captions, credits,
-//      byline, dek, subheadings, bios, contents, references, furniture kept set aside;
+//      byline, dek, subheadings, bios, contents, references, furniture kept set aside,
+//      and the readers' comments under the article, set aside as comments;
 //   5. headline first, a "By …" line when the page shows no byline, then the blocks,
 //      each prepared on its own, with a structure hint each (assemble.ts).
 // Only a page with no article text at all is refused. Everything reads an inert
@@ -17,8 +18,8 @@ import { measure } from './html/measure';
 import { cleanHeadline, pageMeta, simplify } from './html/metadata';
 import { isHidden, isSemanticChrome } from './html/names';
 import { findRegion } from './html/region';
-import { adjacentBios, articleScope } from './html/scope';
-import { StructureWriter, type Block } from './html/structure';
+import { adjacentBios, articleScope, trailingComments } from './html/scope';
+import { COMMENTS, StructureWriter, type Block } from './html/structure';
 import { cleanAuthor } from './meta-values';
 import { ImportRefusal, type ImportedText } from './types';
 
@@ -42,6 +43,7 @@ export function fromHtml(html: string): ImportedText {
   if (header) writer.write(header);
   writer.write(scope, span);
   for (const bio of adjacentBios(scope, stats)) writer.write(bio, null, { section: 'bio' });
+  for (const thread of trailingComments(scope, stats)) writer.write(thread, null, COMMENTS);
 
   const blocks: Block[] = [];
   if (headline.text) blocks.push({ section: 'headline', text: headline.text });

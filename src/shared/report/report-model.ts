@@ -217,6 +217,7 @@ export const SET_ASIDE_KIND_WORDS: Record<SetAsideKind, string> = {
   timestamp: 'time stamps',
   reference: 'references',
   contents: 'table of contents',
+  comment: 'reader comments',
   'not-a-claim': 'set aside by the checker',
 };
 

@@ -125,9 +125,9 @@ export interface PageMetrics {
   /**
    * Where the reference words that are not in claims went, as shares of the reference
    * words outside contents/reference lists: set aside as credit, furniture, a label
-   * heading, another kind; or nowhere (not in the import's text).
+   * heading, a reader's comment, another kind; or nowhere (not in the import's text).
    */
-  notInClaims: { credit: number; furniture: number; label: number; other: number; nowhere: number };
+  notInClaims: { credit: number; furniture: number; label: number; comment: number; other: number; nowhere: number };
   claims: number;
   setAside: number;
   furnitureClaims: string[];
@@ -161,7 +161,7 @@ export async function measurePage(name: string): Promise<PageMetrics> {
     name, refused: null, partition: null, hints: 0, importMs: 0, extractMs: 0, referenceWords: size(reference),
     contentsReferenceWords: 0, inClaims: 0, inClaimsExcludingApparatus: 0, inClaimsOrSetAside: 0, claims: 0, setAside: 0,
     furnitureClaims: [], captions: 0, credits: 0, bylines: 0, deks: 0, bios: 0, missing: [],
-    notInClaims: { credit: 0, furniture: 0, label: 0, other: 0, nowhere: 0 },
+    notInClaims: { credit: 0, furniture: 0, label: 0, comment: 0, other: 0, nowhere: 0 },
   };
   const t0 = performance.now();
   let imported: Awaited<ReturnType<typeof importFile>>;
@@ -196,8 +196,9 @@ export async function measurePage(name: string): Promise<PageMetrics> {
   const credit = follow(['credit']);
   const furniture = follow(['furniture']);
   const label = follow(['subheading']);
+  const comment = follow(['comment']);
   const other = follow(['list-marker', 'speaker-label', 'timestamp', 'not-a-claim']);
-  const notInClaims = { credit, furniture, label, other, nowhere: size(left) / denominator };
+  const notInClaims = { credit, furniture, label, comment, other, nowhere: size(left) / denominator };
 
   return {
     ...empty,

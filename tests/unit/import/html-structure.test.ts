@@ -190,6 +190,43 @@ describe('furniture inside the article', () => {
   });
 });
 
+describe('readers’ comments', () => {
+  it('are shown under the article, each set aside as a comment, with the reply form as furniture', async () => {
+    const { segments } = await open('blog-comments.html');
+    const comments = texts(setAside(segments, 'comment'));
+    for (const line of [
+      '3 comments on “Ferry timetable changes for the winter”',
+      'The 6:40 boat was cancelled twice last winter because the crew had not arrived.',
+      'Six a day is the same as in 2019, when the county paid for a seventh boat at Christmas.',
+      'Good.',
+    ]) {
+      expect(comments, line).toContain(line);
+    }
+    expect(comments.some((c) => c.includes('Tom Reyes wrote on November 4, 2026'))).toBe(true);
+    // Nothing of the thread is a claim to check; the article's own sentences all are.
+    const claimed = texts(claims(segments));
+    expect(claimed.filter((c) => /6:40 boat|seventh boat|Reyes|Duarte|^Good\.$/.test(c))).toEqual([]);
+    expect(claimed).toContain("Fares stay at $4.50 for adults; the operator said a rise would need the county's approval, which it has not sought.");
+    expect(texts(setAside(segments, 'furniture'))).toContain('Your email address will not be published. Required fields are marked *');
+    // The site's footer is not the article's and not a comment.
+    expect(segments.some((s) => s.text.includes('All rights reserved'))).toBe(false);
+  });
+
+  it('inside the article’s own container are set aside as comments too', async () => {
+    const page = (thread: string) => `<!doctype html><html><head><title>Pier repairs</title></head><body><article>
+      <h1>Pier repairs start in March</h1>
+      <p>The county will close the north pier for repairs from March 2 to April 30, its works department said.</p>
+      <p>The repairs will cost $1.2 million, paid from the harbor fund.</p>
+      ${thread}</article></body></html>`;
+    const thread = `<div id="comments"><div class="comment"><p>The pier was last repaired in 2011, for far less.</p></div>
+      <div class="comment"><p>Will the ferry still stop there in April?</p></div></div>`;
+    const imported = await importFile('pier.html', new TextEncoder().encode(page(thread)));
+    const segments = extractSegments(imported.text, imported.structure);
+    expect(texts(setAside(segments, 'comment'))).toEqual(['The pier was last repaired in 2011, for far less.', 'Will the ferry still stop there in April?']);
+    expect(texts(claims(segments))).toContain('The repairs will cost $1.2 million, paid from the harbor fund.');
+  });
+});
+
 describe('a wiki page', () => {
   it('sets aside the table of contents and the references, and checks the sections', async () => {
     const { text, segments } = await open('wiki.html');
@@ -202,9 +239,11 @@ describe('a wiki page', () => {
       '2. ^ “Ice cover records”. Regional Water Office. Retrieved 3 March 2021.',
       '3. ^ Voss, K. (2004). “The church at Orrin”. Upland History. 12 (2): 77–90.',
     ]);
-    // A reference marker stays in its sentence; the wiki's edit links are not the article's.
+    // A reference marker stays in its sentence. The wiki's "[edit]" links are on the page, so
+    // they are shown, but set aside: never a claim, never part of the heading beside them.
     expect(texts(claims(segments))).toContain('Its water is unusually clear, with a Secchi depth of 11 metres in summer.[12]');
-    expect(text).not.toContain('[edit]');
+    expect(texts(setAside(segments, 'furniture')).filter((t) => t.includes('edit'))).toEqual(['[edit]', '[edit]']);
+    expect(claims(segments).filter((c) => c.text.includes('edit'))).toEqual([]);
     expect(claims(segments).some((c) => /Tessel River$|Northern uplands$/.test(c.text))).toBe(false);
     expect(text).not.toContain('Random article');
   });

@@ -101,7 +101,7 @@ export function splitCreditTail(caption: string): [string, string] | null {
 }
 
 /** Several comments, each in an element of its own: a comment thread, not a section about comments. */
-function isCommentThread(el: Element): boolean {
+export function isCommentThread(el: Element): boolean {
   let items = 0;
   for (const child of el.querySelectorAll('li, article, div')) {
     const parts = nameParts(child);

@@ -1,8 +1,9 @@
 // What of the page is written as the article: from its headline through its body text
 // (region.ts), inside the nearest element holding both; after the body, what trails it
 // inside the article's own container; and author boxes just beside it.
+import { isCommentThread } from './furniture';
 import type { PageStats } from './measure';
-import { BIO_SELECTOR, isBioNamed } from './names';
+import { BIO_SELECTOR, chromeName, isBioNamed } from './names';
 import { commonAncestor, type Region } from './region';
 import type { Span } from './structure';
 
@@ -59,6 +60,24 @@ export function adjacentBios(scope: Element, stats: PageStats): Element[] {
     if (words < 6 || words > 200 || !near.some((n) => n.contains(el))) continue;
     out.push(el);
     if (out.length >= 3) break;
+  }
+  return out;
+}
+
+/**
+ * The readers' comment thread under the article when the page keeps it outside the
+ * article's container (a sibling in <main>, a section after it): comments to the
+ * article, sharing a parent or grandparent with it. Written set aside, never as claims.
+ */
+export function trailingComments(scope: Element, stats: PageStats): Element[] {
+  const near: Element[] = [];
+  for (let up = scope.parentElement, i = 0; up && i < 2 && up.tagName !== 'HTML'; up = up.parentElement, i++) near.push(up);
+  const out: Element[] = [];
+  for (const el of scope.ownerDocument.querySelectorAll('[id*="comment" i], [class*="comment" i], [id*="disqus" i], [id="respond"]')) {
+    if (scope.contains(el) || el.contains(scope) || out.some((o) => o.contains(el)) || !precedes(scope, el)) continue;
+    if ((stats.get(el)?.words ?? 0) === 0 || chromeName(el) !== 'comments' || !isCommentThread(el)) continue;
+    if (!near.some((n) => n.contains(el))) continue;
+    out.push(el);
   }
   return out;
 }

@@ -6,7 +6,7 @@
 // a <time> or a link in a sentence stays in its sentence.
 import type { Section, SetAsideKind } from '../../../shared/model';
 import { isPersonName } from '../meta-values';
-import { isCreditLine, isFurnitureElement, isFurnitureLine, readsLikeCredit, splitCreditTail } from './furniture';
+import { isCommentThread, isCreditLine, isFurnitureElement, isFurnitureLine, readsLikeCredit, splitCreditTail } from './furniture';
 import { linkDensity, type PageStats } from './measure';
 import {
   type ChromeKind,
@@ -22,6 +22,7 @@ import {
   isGalleryNamed,
   isHidden,
   isReferencesNamed,
+  isSemanticChrome,
   isTocNamed,
   isVisuallyHidden,
 } from './names';
@@ -40,6 +41,8 @@ export interface Block extends Role {
 
 const BODY: Role = { section: 'body' };
 const FURNITURE: Role = { section: 'body', setAside: 'furniture' };
+/** Readers' comments: not the article, but words on its page the checker sees and can promote. */
+export const COMMENTS: Role = { section: 'body', setAside: 'comment' };
 // Spaces and colons at the end of a label; the lookbehind keeps a long run of spaces linear.
 const TRAILING_COLON = /(?<![\s:])[\s:]+$/u;
 
@@ -189,7 +192,7 @@ export class StructureWriter {
     const tag = el.tagName;
     if (tag === 'IMG') this.noteAlt(el);
     else if (tag === 'PICTURE') for (const img of el.querySelectorAll('img')) this.noteAlt(img);
-    if (SKIP.has(tag) || isEditControl(el)) return;
+    if (SKIP.has(tag)) return;
     if (this.span && !this.started) {
       if (el === this.span.start) this.started = true;
       else if (!el.contains(this.span.start)) return; // before the article's start
@@ -257,6 +260,8 @@ export class StructureWriter {
    */
   private mayChangeInline(el: Element, ctx: Context, role: Role): boolean {
     if (ctx.role.section === 'caption' && role.setAside === 'credit') return true;
+    if (role === FURNITURE && isEditControl(el)) return true; // "[edit]" is no word of its heading
+
     const parent = el.parentElement;
     if (parent) {
       for (let c = parent.firstChild; c; c = c.nextSibling) {
@@ -365,6 +370,8 @@ export class StructureWriter {
     const stats = this.opts.stats.get(el);
     const words = stats?.words ?? 0;
     if (words === 0) return null;
+    // A wiki's "[edit]" beside a heading: shown on the page, so kept, but set aside.
+    if (isEditControl(el)) return current.setAside ? null : FURNITURE;
     // In a sidebar or a footer, the author's box is still the author's bio.
     if (current.setAside === 'furniture') {
       const named = isBioNamed(el) || (this.bodyStarted && words >= 12 && (isBylineNamed(el) || isContributorNamed(el)));
@@ -372,6 +379,8 @@ export class StructureWriter {
       const bio = named && words >= 8 && words <= 200 && (chrome === null || chrome === 'site');
       return bio ? { section: 'bio' } : null;
     }
+    // In a comment thread, its reply form and its buttons are furniture; every comment stays a comment.
+    if (current.setAside === 'comment') return isSemanticChrome(el) && isFurnitureElement(el, this.opts.stats, this.opts.articleProse) ? FURNITURE : null;
     if (current.setAside) return null; // contents, reference, credit: what is inside is the same
 
     if (isTocNamed(el) || this.isInPageIndex(el)) return { section: 'body', setAside: 'contents' };
@@ -390,6 +399,7 @@ export class StructureWriter {
     if (this.isCaptionAfterFigure(el, words)) return { section: 'caption' };
     // A promo named as such ("cta-contributor", "author-follow-ad") is furniture before it is a bio or a byline.
     const chrome = chromeName(el);
+    if (chrome === 'comments' && isCommentThread(el)) return COMMENTS;
     if (chrome !== null && PROMOTION.has(chrome) && isFurnitureElement(el, this.opts.stats, this.opts.articleProse)) return FURNITURE;
     if (current.section !== 'bio') {
       if (isBioNamed(el) && words >= 4) return { section: 'bio' };

@@ -97,6 +97,7 @@ const SET_ASIDE_PHRASE: Record<SetAsideKind, string> = {
   timestamp: 'set aside as a timestamp',
   reference: 'set aside as a reference',
   contents: 'set aside as a table of contents',
+  comment: 'set aside as a reader’s comment',
   'not-a-claim': 'set aside as not a claim',
 };
 /** Words that make a name an official's: "Gen. Amara Osei", "Mayor Ruth Okafor". */

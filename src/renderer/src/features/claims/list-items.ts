@@ -20,6 +20,7 @@ export const SET_ASIDE_TAGS: Record<SetAsideKind, string> = {
   timestamp: 'time stamp',
   reference: 'reference',
   contents: 'contents',
+  comment: 'reader comment',
   'not-a-claim': 'not a claim',
 };
 
