@@ -52,8 +52,7 @@ function precedes(a: Node, b: Node): boolean {
  */
 export function adjacentBios(scope: Element, stats: PageStats): Element[] {
   const out: Element[] = [];
-  const near: Element[] = [];
-  for (let up = scope.parentElement, i = 0; up && i < 2 && up.tagName !== 'HTML'; up = up.parentElement, i++) near.push(up);
+  const near = nearAncestors(scope);
   for (const el of scope.ownerDocument.querySelectorAll(BIO_SELECTOR)) {
     if (scope.contains(el) || out.some((o) => o.contains(el)) || !isBioNamed(el) || !precedes(scope, el)) continue;
     const words = stats.get(el)?.words ?? 0;
@@ -70,8 +69,7 @@ export function adjacentBios(scope: Element, stats: PageStats): Element[] {
  * article, sharing a parent or grandparent with it. Written set aside, never as claims.
  */
 export function trailingComments(scope: Element, stats: PageStats): Element[] {
-  const near: Element[] = [];
-  for (let up = scope.parentElement, i = 0; up && i < 2 && up.tagName !== 'HTML'; up = up.parentElement, i++) near.push(up);
+  const near = nearAncestors(scope);
   const out: Element[] = [];
   for (const el of scope.ownerDocument.querySelectorAll('[id*="comment" i], [class*="comment" i], [id*="disqus" i], [id="respond"]')) {
     if (scope.contains(el) || el.contains(scope) || out.some((o) => o.contains(el)) || !precedes(scope, el)) continue;
@@ -80,6 +78,13 @@ export function trailingComments(scope: Element, stats: PageStats): Element[] {
     out.push(el);
   }
   return out;
+}
+
+/** The article's parent and grandparent: what is beside the article is inside one of them. */
+function nearAncestors(scope: Element): Element[] {
+  const near: Element[] = [];
+  for (let up = scope.parentElement, i = 0; up && i < 2 && up.tagName !== 'HTML'; up = up.parentElement, i++) near.push(up);
+  return near;
 }
 
 /** Non-space characters of text after `a` and before `b` (stops counting past `limit`). */
