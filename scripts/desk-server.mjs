@@ -1,6 +1,7 @@
 // A desk server to try a shared desk or to test one: the CouchDB replication
 // protocol (express-pouchdb over an in-memory PouchDB) on loopback, with an admin,
-// the desk's users and their roles, and one database only they may use. Memory
+// the desk's users and their roles, one database only they may use, and the desk's
+// rules on it (desk-rules.mjs: own name only, editors' acts, nothing rewritten). Memory
 // only: stopping it forgets everything (the clients send it all again). In
 // production, run Apache CouchDB 3 behind TLS instead (README, "Shared desk").
 //
@@ -8,6 +9,7 @@
 //     --admin admin:secret --user ann:pw1:checker --user eve:pw2:editor
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { installDeskRules } from './desk-rules.mjs';
 
 const require = createRequire(import.meta.url);
 const started = performance.now();
@@ -47,6 +49,7 @@ const server = app.listen(Number(values.port), values.host, async () => {
       await call('PUT', `/_users/org.couchdb.user:${name}`, { name, password, roles: roles.split(','), type: 'user' });
     }
     await call('PUT', `/${values.db}/_security`, { admins: { names: [], roles: [] }, members: { names, roles: [] } });
+    await installDeskRules(`${base}/${values.db}`, asAdmin.authorization);
     process.stdout.write(`ready ${base}/${values.db} in ${Math.round(performance.now() - started)} ms\n`);
   } catch (error) {
     process.stderr.write(`desk server setup failed: ${error.message}\n`);

@@ -19,6 +19,12 @@ export interface Credentials {
   password: string;
 }
 
+/** A document the desk's rules would not take, and the server's reason. */
+export interface Refusal {
+  id: string;
+  reason: string;
+}
+
 export interface Change {
   seq: string;
   id: string;
@@ -58,10 +64,17 @@ export class CouchClient {
   }
 
   /** Writes documents with the revisions they carry, as the replicator does: no conflict is possible for a document already there. */
-  async bulkDocs(docs: object[]): Promise<void> {
+  /**
+   * Writes documents as they are (their revisions are theirs). The ones the desk's rules
+   * refuse (`forbidden`, scripts/desk-rules.mjs) are returned with the server's reason;
+   * any other failure is thrown.
+   */
+  async bulkDocs(docs: object[]): Promise<Refusal[]> {
     const answer = await this.request<Array<{ id?: string; error?: string; reason?: string }>>('POST', `${this.db}/_bulk_docs`, { docs, new_edits: false });
-    const failed = Array.isArray(answer) ? answer.find((row) => row.error) : undefined;
-    if (failed) throw new DeskError(`The desk refused ${failed.id ?? 'a change'}: ${failed.reason ?? failed.error}.`, failed.error === 'forbidden' ? 'forbidden' : 'server');
+    const rows = Array.isArray(answer) ? answer : [];
+    const failed = rows.find((row) => row.error && row.error !== 'forbidden');
+    if (failed) throw new DeskError(`The desk refused ${failed.id ?? 'a change'}: ${failed.reason ?? failed.error}.`, 'server');
+    return rows.filter((row) => row.error === 'forbidden').map((row) => ({ id: row.id ?? '', reason: row.reason ?? 'refused by the desk’s rules' }));
   }
 
   async changes(since: string | null, limit: number): Promise<{ results: Change[]; lastSeq: string }> {

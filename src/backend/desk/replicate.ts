@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/store';
 import { applyFolds, receiveArticle } from './apply-remote';
 import type { Snapshots } from './article-snapshots';
-import type { CouchClient } from './couch-client';
+import type { CouchClient, Refusal } from './couch-client';
 import { ArticleDoc, DeskEvent, revisionOf, type DeskDoc } from './desk-events';
 import type { DeskState } from './desk-state';
 import { foldClaims, type ClaimFold } from './fold';
@@ -71,12 +71,35 @@ export async function push(parts: SyncParts, progress: (p: SyncProgress) => void
     // Only what the server lacks crosses the wire (another replica may have sent the same after a reset).
     const missing = await parts.client.revsDiff(Object.fromEntries(batch.map((doc) => [doc._id, [doc._rev]])));
     const toSend = batch.filter((doc) => missing.has(doc._id));
-    if (toSend.length > 0) await parts.client.bulkDocs(toSend);
+    if (toSend.length > 0) await noteRefusals(parts, toSend, await parts.client.bulkDocs(toSend));
     await parts.state.markPushed(batch.map((doc) => doc._id));
     sent += toSend.length;
     progress({ pushed: sent, pulled: 0 });
   }
   return sent;
+}
+
+/**
+ * What the desk's rules refused is not offered again (it would be refused again). Another
+ * member's change, sent again to a server that lost its data, is theirs to send: their
+ * own Factdesk does, under their name. A change of one's own refused (the editor's role
+ * taken away meanwhile) stays in this folder, and a notice beside the article says so.
+ */
+async function noteRefusals({ notices, state }: SyncParts, sent: DeskDoc[], refusals: Refusal[]): Promise<void> {
+  const mine = refusals.flatMap((refusal) => {
+    const doc = sent.find((d) => d._id === refusal.id);
+    return doc && doc.by === state.config.user ? [{ doc, reason: refusal.reason }] : [];
+  });
+  await notices?.add(
+    mine.map(({ doc, reason }) => ({
+      articleId: doc.articleId,
+      eventId: doc._id,
+      by: doc.by,
+      at: doc.at,
+      ...('claimId' in doc && typeof doc.claimId === 'string' ? { claimId: doc.claimId } : {}),
+      text: `The desk refused this change (${reason.replace(/[.\s]+$/u, '')}); it is kept in this folder only.`,
+    })),
+  );
 }
 
 export async function pull(parts: SyncParts, progress: (p: SyncProgress) => void): Promise<number> {
