@@ -79,6 +79,12 @@ export async function push(parts: SyncParts, progress: (p: SyncProgress) => void
   return sent;
 }
 
+/** The roles the desk gives this member now: an editor made or unmade since joining acts as one, or not, from this sync on. */
+async function refreshRoles({ client, state }: SyncParts): Promise<void> {
+  const { roles } = await client.session();
+  if (roles.join('\n') !== state.config.roles.join('\n')) await state.save({ roles });
+}
+
 /**
  * What the desk's rules refused is not offered again (it would be refused again). Another
  * member's change, sent again to a server that lost its data, is theirs to send: their
@@ -165,6 +171,7 @@ function disagreeing(folds: Map<string, ClaimFold>): Set<string> {
 
 /** Push then pull; the server's memory of this folder is checked first. */
 export async function syncOnce(parts: SyncParts, progress: (p: SyncProgress) => void = () => {}): Promise<SyncProgress> {
+  await refreshRoles(parts);
   await checkServerRemembers(parts);
   const pushed = await push(parts, progress);
   const pulled = await pull(parts, progress);

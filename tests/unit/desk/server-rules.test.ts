@@ -55,7 +55,7 @@ it('refuses a change in another’s name, a checker’s sign-off, a rewrite and 
   expect((await bob.desk.locked(articleId)).locked).toBe(false);
 }, 30_000);
 
-it('an editor’s act from a member no longer an editor is refused by the server: a notice says so, and the sync goes on', async () => {
+it('an editor’s act from a member no longer an editor is refused by the server: a notice says so, the sync goes on, and the role is brought up to date', async () => {
   const [cat, bob] = await Promise.all([joinAs('cat', suite.server.url), joinAs('bob', suite.server.url)]);
   suite.machines.push(cat, bob);
   const { articleId, claimIds } = await addArticle(cat);
@@ -71,6 +71,10 @@ it('an editor’s act from a member no longer an editor is refused by the server
   expect(notices.map((n) => n.text)).toEqual([
     'The desk refused this change (Only an editor can sign off, unlock or assign; cat is not one on this desk); it is kept in this folder only.',
   ]);
+
+  // The sync also brought back the roles the desk gives cat now: her Factdesk refuses the next one itself.
+  expect(cat.desk.state.config.roles).toEqual(['checker']);
+  await expect(cat.desk.setLock(articleId, 'unlock', 'typo')).rejects.toThrow('Only an editor can unlock an article; cat is not one on this desk.');
 
   await bob.sync();
   expect((await bob.desk.locked(articleId)).locked).toBe(false);
