@@ -8,6 +8,8 @@ export const CSV_COLUMNS = [
   'labels', 'speaker', 'article title', 'article url',
   // `claim`, or `fact` for a fact of the claim above: same number, its own words, status, note and sources.
   'row', 'fact kind',
+  // On a shared desk (empty otherwise): the claim's checker by assignment, and its second reader.
+  'assigned to', 'second read by',
 ] as const;
 
 export function renderReportCsv(m: ReportModel): string {
@@ -33,6 +35,8 @@ export function renderReportCsv(m: ReportModel): string {
         m.sourceUrl,
         'claim',
         '',
+        c.assignee ?? '',
+        c.secondReader ?? '',
       ]
         .map(csvCell)
         .join(','),
@@ -40,7 +44,7 @@ export function renderReportCsv(m: ReportModel): string {
     for (const f of c.facts) {
       const note = f.changedFrom ? `${f.note}${f.note ? ' ' : ''}(changed since checked: was “${f.changedFrom}”)` : f.note;
       const row = [c.number, SECTION_WORDS[c.section].toLowerCase(), f.text, STATUS_WORDS[f.status].label.toLowerCase(), note, '', f.sources.map(cite).join('; ')];
-      lines.push([...row, '', '', '', '', m.title, m.sourceUrl, 'fact', f.kind].map(csvCell).join(','));
+      lines.push([...row, '', '', '', '', m.title, m.sourceUrl, 'fact', f.kind, '', ''].map(csvCell).join(','));
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

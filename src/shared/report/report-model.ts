@@ -29,7 +29,8 @@ export interface ReportClaim {
   correction: string;
   checker: string | null;
   updatedAt: string | null;
-  /** On a shared desk: who gave the claim a second read (src/shared/report/report-desk.ts). */
+  /** On a shared desk: who the claim is assigned to, and who gave it a second read (src/shared/report/report-desk.ts). */
+  assignee: string | null;
   secondReader: string | null;
   sources: ReportSourceRef[];
   /** The claim's facts, disputed first, when the checker ruled on any of them; else empty (see reportFacts). */
@@ -126,7 +127,8 @@ export function buildReportModel(article: Article, requested: ClaimFilter = {}, 
   const supports = new Map<string, number[]>(article.sources.map((s) => [s.id, []]));
   article.claims.forEach((claim, index) => {
     if (!matchesFilter(claim, filter)) return;
-    claims.push({ ...reportClaim(claim, index + 1, refs), secondReader: desk?.claims[claim.id]?.secondReader ?? null });
+    const roles = desk?.claims[claim.id];
+    claims.push({ ...reportClaim(claim, index + 1, refs), assignee: roles?.assignee ?? null, secondReader: roles?.secondReader ?? null });
     for (const id of claim.verdict.sourceIds) supports.get(id)?.push(index + 1);
   });
 
@@ -240,6 +242,7 @@ function reportClaim(claim: Claim, number: number, refs: Map<string, ReportSourc
     note: claim.verdict.note,
     correction: claim.verdict.correction,
     checker: claim.verdict.checker,
+    assignee: null,
     secondReader: null,
     updatedAt: claim.verdict.updatedAt,
     // A dangling id (should not happen: the handler refuses it) is left out rather than invented.

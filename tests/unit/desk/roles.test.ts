@@ -2,6 +2,7 @@
 // member, and the report names who checked, who gave second reads, who signed off.
 import { describe, expect, it } from 'vitest';
 import { assign, deskRoles, secondRead } from '../../../src/backend/desk/desk-roles';
+import { parseCsv } from '../report/fixture';
 import { addArticle, joinAs } from './support/checker';
 import { deskSuite } from './support/desk-suite';
 
@@ -49,5 +50,12 @@ describe('assignment, second read and the report', () => {
     const html = (await ann.backend.api['reports:export']({ articleId, format: 'html' })).content;
     expect(html).toContain('second read by bob');
     expect(html).toMatch(/<dt>Second read by<\/dt><dd>bob<\/dd>.*<dt>Signed off by<\/dt><dd>eve, /);
+    // The CSV, for the desk's sheet: each claim's assignee and second reader in columns of their own.
+    const csv = (await ann.backend.api['reports:export']({ articleId, format: 'csv' })).content;
+    const rows = parseCsv(csv.slice(1));
+    const at = (name: string) => rows[0]!.indexOf(name);
+    const claimRow = (n: number) => rows.find((r) => r[0] === String(n) && r[at('row')] === 'claim')!;
+    expect([claimRow(3)[at('assigned to')], claimRow(3)[at('second read by')]]).toEqual(['ann', 'bob']);
+    expect([claimRow(5)[at('assigned to')], claimRow(5)[at('second read by')]]).toEqual(['bob', '']);
   });
 });

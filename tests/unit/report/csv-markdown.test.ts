@@ -8,7 +8,7 @@ describe('CSV export', () => {
   const csv = renderReportCsv(buildReportModel(testArticle(), {}, GENERATED, 'Europe/Paris'));
 
   it('starts with a BOM and a header, ends rows with CRLF', () => {
-    expect(csv.startsWith('\uFEFFnumber,section,text,status,note,correction,sources,checker,last changed,labels,speaker,article title,article url,row,fact kind\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFnumber,section,text,status,note,correction,sources,checker,last changed,labels,speaker,article title,article url,row,fact kind,assigned to,second read by\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
