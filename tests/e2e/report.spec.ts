@@ -144,7 +144,7 @@ test('Export from the review desk downloads a CSV, and a refusal shows in the di
   expect(download.suggestedFilename()).toMatch(/seawall.*-claims\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  expect(lines[0]).toBe('number,section,text,status,note,correction,sources,checker,last changed,labels,speaker,article title,article url,row,fact kind');
+  expect(lines[0]).toBe('number,section,text,status,note,correction,sources,checker,last changed,labels,speaker,article title,article url,row,fact kind,assigned to,second read by');
   expect(lines).toHaveLength(4);
   expect(lines.map((l) => l.split(',')[0])).toEqual(['number', '2', '4', '5']);
   expect(csv).toContain('"Wrong: <script>alert(1)</script> <img src=x onerror=alert(2)> ""quotes, commas"""');
