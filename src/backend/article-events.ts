@@ -52,6 +52,7 @@ export const CHANGES_AN_ARTICLE: Readonly<Record<OpName, boolean>> = {
   'desk:sync': false,
   'desk:article': false,
   'desk:resolve': true,
+  'desk:assign': true,
   'desk:secondRead': true,
   'desk:signoff': true,
   'desk:unlock': true,

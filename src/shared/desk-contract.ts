@@ -49,6 +49,8 @@ export const DeskArticle = z.object({
   user: z.string().optional(),
   /** Each claim's assignee and second reader, by claim id (claims with neither left out). */
   claimRoles: z.record(z.string(), z.object({ assignee: z.string().nullable(), secondReader: z.string().nullable() })).default({}),
+  /** Everyone the article's desk record names (authors, assignees): whom an editor is likely to assign to. */
+  people: z.array(z.string()).default([]),
   /** What a replayed edit could not do silently (src/backend/desk/replay-edits.ts), oldest first. */
   notices: z.array(z.object({ by: z.string(), at: z.string(), text: z.string(), claimId: z.string().optional() })).default([]),
 });
@@ -84,6 +86,8 @@ export const deskContract = {
       .refine((input) => (input.choose === undefined) !== (input.verdict === undefined), { message: 'Choose one side or give a new verdict, not both or neither' }),
     DeskArticle,
   ),
+  // The editor gives the article, or the claims numbered `claims` on screen (“3-9”), to a checker.
+  'desk:assign': op(z.object({ articleId: ArticleId, to: z.string().trim().min(1, 'Say who it goes to').max(200), claims: z.string().trim().max(40).optional() }), DeskArticle),
   // This account's second read of a claim another checker ruled on.
   'desk:secondRead': op(z.object({ articleId: ArticleId, claimId: z.string().min(1).max(64) }), DeskArticle),
   'desk:signoff': op(z.object({ articleId: ArticleId }), DeskArticle),

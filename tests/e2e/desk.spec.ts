@@ -139,6 +139,26 @@ test('two members of a desk: a mark travels in 2 s, an offline disagreement is s
   await screenshot(ann, testInfo, 'second-read');
   await axeClean(ann, testInfo, 'second-read', '.desk-roles');
 
+  // The editor assigns claims 2 to 4 to ann from the article's header; a range past the end is refused in the dialog.
+  await eve.getByRole('button', { name: 'Assign…' }).click();
+  const assign = eve.getByRole('dialog', { name: 'Assign' });
+  await expect(assign.getByLabel('Checker')).toBeFocused();
+  await eve.keyboard.type('ann');
+  await assign.getByLabel(/^Claims/).fill('4-9');
+  await eve.keyboard.press('Enter');
+  await expect(assign.getByRole('alert')).toHaveText(`Claims 4-9 are not in the article: it has claims 1 to ${CLAIMS}.`);
+  await assign.getByLabel(/^Claims/).fill('2-4');
+  await screenshot(eve, testInfo, 'assign');
+  await axeClean(eve, testInfo, 'assign', '.dialog');
+  await eve.keyboard.press('Enter');
+  await expect(assign).toHaveCount(0);
+  await expect(eve.locator('p.notice')).toHaveText('Claims 2-4 assigned to ann.');
+  await expect(eve.locator('.desk-roles')).toContainText('Assigned to ann');
+  await expect(ann.locator('.desk-roles')).toContainText('Assigned to ann', { timeout: 10_000 });
+  await goTo(ann, 5);
+  await expect(ann.locator('.desk-roles').getByText('Assigned to')).toHaveCount(0);
+  await goTo(ann, 3);
+
   // Sign-off locks the article for the whole desk: ann's mark is refused with a sentence.
   await eve.getByRole('button', { name: 'Sign off' }).click();
   await expect(eve.getByRole('button', { name: 'Unlock…' })).toBeVisible();

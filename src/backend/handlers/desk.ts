@@ -4,7 +4,7 @@
 import type { DeskArticle, DeskSyncStatus } from '../../shared/desk-contract';
 import { UserError } from '../../shared/errors';
 import type { DeskHost } from '../desk/desk-host';
-import { deskRoles, secondRead } from '../desk/desk-roles';
+import { assign, deskRoles, secondRead } from '../desk/desk-roles';
 import { foldClaims } from '../desk/fold';
 import type { HandlerInput } from '../handler-types';
 import type { HandlerContext } from './context';
@@ -20,7 +20,7 @@ export function deskHandlers({ store }: HandlerContext, host: DeskHost | undefin
   async function article(articleId: string): Promise<DeskArticle> {
     if (!store.has(articleId)) throw new UserError(`There is no article “${articleId}” in this library.`, 'not-found');
     const desk = host?.desk;
-    if (!desk) return { joined: false, locked: false, disagreements: [], editor: false, claimRoles: {}, notices: [] };
+    if (!desk) return { joined: false, locked: false, disagreements: [], editor: false, claimRoles: {}, people: [], notices: [] };
     const events = await desk.journal.events(articleId);
     const { locked, last } = await desk.locked(articleId);
     const disagreements = [...foldClaims(events)]
@@ -33,7 +33,8 @@ export function deskHandlers({ store }: HandlerContext, host: DeskHost | undefin
     const roles = await deskRoles(desk, articleId);
     const claimRoles = Object.fromEntries(Object.entries(roles.claims).filter(([, r]) => r.assignee || r.secondReader));
     const notices = (await desk.notices.list(articleId)).map(({ by, at, text, claimId }) => ({ by, at, text, ...(claimId ? { claimId } : {}) }));
-    return { joined: true, locked, ...(lock ? { lock } : {}), disagreements, editor: desk.isEditor, user: desk.user, claimRoles, notices };
+    const people = [...new Set([...events.map((e) => e.by), ...events.flatMap((e) => (e.type === 'assign' ? [e.to] : []))])].sort();
+    return { joined: true, locked, ...(lock ? { lock } : {}), disagreements, editor: desk.isEditor, user: desk.user, claimRoles, people, notices };
   }
 
   return {
@@ -57,6 +58,11 @@ export function deskHandlers({ store }: HandlerContext, host: DeskHost | undefin
       return article(articleId);
     },
 
+    'desk:assign': async ({ articleId, to, claims }: HandlerInput<'desk:assign'>) => {
+      await assign(need().joined(), articleId, to, claims || undefined);
+      need().changed();
+      return article(articleId);
+    },
     'desk:secondRead': async ({ articleId, claimId }: HandlerInput<'desk:secondRead'>) => {
       await secondRead(need().joined(), articleId, claimId);
       need().changed();

@@ -200,6 +200,7 @@ describe('every operation that takes an article id', () => {
       'claims:seenBefore': { articleId: id, claimId },
       'desk:article': { articleId: id },
       'desk:resolve': { articleId: id, claimId, choose: 'event1' },
+      'desk:assign': { articleId: id, to: 'ann' },
       'desk:secondRead': { articleId: id, claimId },
       'desk:signoff': { articleId: id },
       'desk:unlock': { articleId: id, why: 'A correction' },

@@ -336,7 +336,7 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
               Orphans ({article.orphans.length})
             </button>
           )}
-          <DeskArticleActions articleId={article.id} desk={deskArticle} onChanged={refreshDesk} onNotice={notice} />
+          <DeskArticleActions articleId={article.id} claimCount={article.claims.length} desk={deskArticle} onChanged={refreshDesk} onNotice={notice} />
           <button type="button" onClick={() => dispatch({ type: 'dialog', dialog: 'export' })} aria-keyshortcuts="E">
             Export report…
           </button>

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { Dialog } from '../../app/Dialog';
 import type { DeskArticle } from '../../../../shared/desk-contract';
 import { api, errorMessage } from '../../api/client';
+import { AssignDialog } from './AssignDialog';
 
-/** The editor's sign-off (locks the article for the whole desk) and unlock (with why), in the article's header. */
-export function DeskArticleActions(props: { articleId: string; desk: DeskArticle | null; onChanged: () => void; onNotice: (text: string) => void }) {
+/** The editor's assignment, sign-off (locks the article for the whole desk) and unlock (with why), in the article's header. */
+export function DeskArticleActions(props: { articleId: string; claimCount: number; desk: DeskArticle | null; onChanged: () => void; onNotice: (text: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const [why, setWhy] = useState('');
   const { desk } = props;
   if (!desk?.joined || !desk.editor) return null;
@@ -58,8 +60,26 @@ export function DeskArticleActions(props: { articleId: string; desk: DeskArticle
     );
   }
   return (
-    <button type="button" disabled={busy} onClick={() => void run(() => api['desk:signoff']({ articleId: props.articleId }), 'Signed off: the article is locked for the whole desk.')}>
-      Sign off
-    </button>
+    <>
+      <button type="button" disabled={busy} onClick={() => setAssigning(true)}>
+        Assign…
+      </button>
+      {assigning && (
+        <AssignDialog
+          articleId={props.articleId}
+          claimCount={props.claimCount}
+          people={desk.people}
+          onClose={() => setAssigning(false)}
+          onAssigned={(said) => {
+            setAssigning(false);
+            props.onNotice(said);
+            props.onChanged();
+          }}
+        />
+      )}
+      <button type="button" disabled={busy} onClick={() => void run(() => api['desk:signoff']({ articleId: props.articleId }), 'Signed off: the article is locked for the whole desk.')}>
+        Sign off
+      </button>
+    </>
   );
 }

@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Dialog } from '../../app/Dialog';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { useFormSubmit } from '../../app/use-form-submit';
+import { FormFooter } from '../../app/FormFooter';
 
 /**
  * "Join a desk…": the desk database's address and the checker's own account. The
@@ -12,20 +14,10 @@ export function JoinDeskDialog(props: { onClose: () => void; onJoined: () => voi
   const [url, setUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api['desk:join']({ url: url.trim(), user: user.trim(), password });
-      props.onJoined();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormSubmit(async () => {
+    await api['desk:join']({ url: url.trim(), user: user.trim(), password });
+    props.onJoined();
+  });
 
   return (
     <Dialog labelledBy="join-desk-title" describedBy="join-desk-about" className="join-desk" onClose={props.onClose} onSubmit={submit}>
@@ -40,19 +32,7 @@ export function JoinDeskDialog(props: { onClose: () => void; onJoined: () => voi
       <label htmlFor="desk-password">Password</label>
       <input id="desk-password" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       <p className="muted desk-password-note">The password is never written to the library folder in clear: the desktop app keeps it encrypted by the system keychain; the browser shell keeps it in memory only.</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Joining…' : 'Join'}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={props.onClose} busy={busy} submit={busy ? 'Joining…' : 'Join'} />
     </Dialog>
   );
 }

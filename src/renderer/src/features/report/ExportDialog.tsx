@@ -6,6 +6,7 @@ import { REPORT_FILES, REPORT_FORMATS, type ReportFormat } from '../../../../sha
 import { api, errorMessage } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { downloadFile } from './download';
+import { FormFooter } from '../../app/FormFooter';
 import './export-dialog.css';
 
 const FORMAT_HINTS: Record<ReportFormat, string> = {
@@ -122,19 +123,7 @@ export function ExportDialog(props: Props) {
             </p>
           )}
         </fieldset>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={props.onClose} busy={busy} submit={busy ? 'Exporting…' : 'Export'} />
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type Ref } from 'react';
 import type { SourceInput } from '../../../../shared/contract';
 import { SOURCE_KINDS, type Source, type SourceKind } from '../../../../shared/model';
 import { errorMessage } from '../../api/client';
+import { FormFooter } from '../../app/FormFooter';
 
 type Draft = { kind: SourceKind; title: string; url: string; contact: string; accessedAt: string; excerpt: string };
 
@@ -94,19 +95,7 @@ export function SourceForm(props: {
           <textarea rows={2} {...field('excerpt')} />
         </div>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {props.submit}
-        </button>
-      </div>
+      <FormFooter error={error} onCancel={props.onCancel} busy={busy} submit={props.submit} />
     </form>
   );
 }
