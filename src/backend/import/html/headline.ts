@@ -13,8 +13,9 @@ const TITLE_NAMED = '[itemprop~="headline"], .entry-title, .post-title, .article
 
 /**
  * The headline: the heading that matches the page's title tags (JSON-LD headline,
- * og:title, <title>), else the first <h1> in the article, else the title tag itself
- * without its " | Site" suffix.
+ * og:title, <title>), else the first <h1> in the article's text, else the nearest <h1>
+ * before it in the same container (a page whose <title> is worded for search engines),
+ * else the title tag itself without its " | Site" suffix.
  */
 export function findHeadline(doc: Document, region: Element, titles: readonly string[], names: readonly string[]): Headline {
   const cleaned = titles.map((t) => cleanHeadline(t, names));
@@ -42,7 +43,21 @@ export function findHeadline(doc: Document, region: Element, titles: readonly st
     list.find((el) => el.tagName === 'H1') ??
     list.find((el) => region.contains(el)) ??
     list[0];
-  const best = byRank(matched) ?? candidates.find((el) => el.tagName === 'H1' && region.contains(el));
+  const best = byRank(matched) ?? candidates.find((el) => el.tagName === 'H1' && region.contains(el)) ?? nearestH1Before(candidates, region);
   if (best) return { el: best, text: textOf(best) };
   return { el: null, text: cleaned[0] ?? '' };
+}
+
+/**
+ * The last <h1> before the article's text inside the article's own container (<article>,
+ * <main>), or sharing its parent or grandparent: the story's heading, not a site logo in
+ * the page's header. Left unwritten, it would be skipped as what precedes the article.
+ */
+function nearestH1Before(candidates: readonly Element[], region: Element): Element | undefined {
+  const container = region.closest('article, main, [role="main"]') ?? region.parentElement?.parentElement ?? null;
+  if (!container) return undefined;
+  const before = candidates.filter(
+    (el) => el.tagName === 'H1' && container.contains(el) && !el.contains(region) && (el.compareDocumentPosition(region) & 4) !== 0 // 4: region follows,
+  );
+  return before[before.length - 1];
 }
