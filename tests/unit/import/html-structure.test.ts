@@ -190,6 +190,38 @@ describe('furniture inside the article', () => {
   });
 });
 
+describe('around the article’s text', () => {
+  // A story whose <title> is worded for search engines, its body in a box of its own, and
+  // after it a long list of links with a correction under them.
+  const teasers = Array.from({ length: 80 }, (_, i) => `<li><a href="/story/${i}">Teaser headline number ${i + 1}</a></li>`).join('');
+  const page = `<!doctype html><html><head><title>Tide gauge</title></head><body><article>
+    <h1>The harbor’s tide gauge is back</h1>
+    <div class="story-body">
+      <p>The tide gauge at the harbor mouth was reinstalled on Tuesday after 14 months out of service, the port authority said.</p>
+      <p>The gauge records the water level every six minutes and feeds the national tide tables, which ships use to plan their passage.</p>
+      <p>Its repair cost $86,000, shared between the port and the state, according to the authority’s annual report.</p>
+    </div>
+    <div class="related-links"><ul>${teasers}</ul>
+      <p>Correction: An earlier version of this article gave the wrong length of the outage; it was 14 months, not 12.</p></div>
+    </article></body></html>`;
+
+  it('keeps a headline that its <title> words differently', async () => {
+    const imported = await importFile('tide.html', new TextEncoder().encode(page));
+    const segments = extractSegments(imported.text, imported.structure);
+    expect(texts(claims(segments, 'headline'))).toEqual(['The harbor’s tide gauge is back']);
+    expect(imported.meta.title).toBe('The harbor’s tide gauge is back');
+  });
+
+  it('leaves the page’s chrome out after a while, but never a paragraph of prose', async () => {
+    const imported = await importFile('tide.html', new TextEncoder().encode(page));
+    const segments = extractSegments(imported.text, imported.structure);
+    // Past the first 60 links, the list is left out like the rest of the page; the correction under it is not.
+    expect(texts(setAside(segments, 'furniture'))).toContain('Teaser headline number 60');
+    expect(segments.some((s) => s.text.includes('Teaser headline number 61'))).toBe(false);
+    expect(texts(segments)).toContain('Correction: An earlier version of this article gave the wrong length of the outage; it was 14 months, not 12.');
+  });
+});
+
 describe('readers’ comments', () => {
   it('are shown under the article, each set aside as a comment, with the reply form as furniture', async () => {
     const { segments } = await open('blog-comments.html');

@@ -84,8 +84,13 @@ export interface Span {
   end: Element;
 }
 
-// What trails the article (a bio, furniture) is kept up to this many paragraphs.
+// What trails the article (a bio, furniture) is kept up to this many paragraphs; past
+// them, the page's chrome (menus, teasers, footers) is left out like the rest of the
+// page, but a paragraph of prose never is: it may be the article's, missed by the region.
 const MAX_TRAILING = 60;
+const SENTENCE_END = /[.!?…]["”’)\]]*(?:\s|$)/u;
+/** A paragraph of sentences, not a line of links or labels (the measure's own test of prose). */
+const isProseBlock = (text: string, linkShare: number): boolean => text.replace(/\s+/g, '').length >= 25 && linkShare < 0.5 && SENTENCE_END.test(text);
 
 export interface WalkOptions {
   stats: PageStats;
@@ -198,7 +203,7 @@ export class StructureWriter {
       else if (!el.contains(this.span.start)) return; // before the article's start
     }
     if (this.ended && !ctx.trailing) ctx = { ...ctx, trailing: true };
-    if (ctx.trailing && this.trailingBlocks >= MAX_TRAILING) return;
+    if (ctx.trailing && this.trailingBlocks >= MAX_TRAILING && !this.opts.stats.get(el)?.prose) return;
     if (tag === 'BR') {
       this.buf += '\n';
       return;
@@ -482,7 +487,7 @@ export class StructureWriter {
     for (const block of this.decide(text, ctx.role, shape)) {
       if (ctx.trailing) {
         // After the article's text, copy is not the article's: kept visible, set aside.
-        if (this.trailingBlocks >= MAX_TRAILING) return;
+        if (this.trailingBlocks >= MAX_TRAILING && !isProseBlock(block.text, linkShare)) continue;
         this.trailingBlocks++;
         if ((block.section === 'body' || block.section === 'subheading') && (!block.setAside || block.setAside === 'subheading')) {
           // "Posted by Jo Park." under the story is its byline; the rest is not the article's.
