@@ -216,7 +216,9 @@ function classifyHeader(strs: readonly string[], content: readonly number[], rol
     if (isDateline(s)) { roles[i] = { section: 'dateline' }; continue; }
     if (!sawHeadline) {
       sawHeadline = true;
-      const unpunctuated = !/[.:;,]$/.test(s) || (s.endsWith('.') && (ENDS_WITH_ABBREVIATION.test(s) || headerAhead(c, 3)));
+      // A closing quote or bracket after the period still ends a sentence: `…said: "We are hiring."`.
+      const bare = s.replace(/["”’»)\]]+$/u, '');
+      const unpunctuated = !/[.:;,]$/.test(bare) || (bare.endsWith('.') && (ENDS_WITH_ABBREVIATION.test(bare) || headerAhead(c, 3)));
       if (unpunctuated && wordCount(s) <= 30) { roles[i] = { section: 'headline' }; continue; }
       break; // no headline: the text starts with its body
     }

@@ -82,6 +82,12 @@ describe('page structure', () => {
       .toEqual(['headline: Traffic Deaths Fall Across N.Y.C.', 'dek: The city recorded fewer deaths in 2024 than in any year since 1910.',
         'byline: By Jo Park', 'dateline: March 3, 2025', 'body: The count fell to 202.']);
   });
+  it('never takes a first paragraph that ends in a quoted sentence for a headline; a question still is one', () => {
+    expect(segments('The operator said demand was "unprecedented." It added: "We are hiring."\n\nThe route opened in 1962.'))
+      .toEqual(['body: The operator said demand was "unprecedented."', 'body: It added: "We are hiring."', 'body: The route opened in 1962.']);
+    expect(segments('Is the Ferry Worth $4.50?\n\nRiders paid $4.50 a crossing in 2025.'))
+      .toEqual(['headline: Is the Ferry Worth $4.50?', 'body: Riders paid $4.50 a crossing in 2025.']);
+  });
   it('sets aside a table of contents and a reference list under their headings', () => {
     const raw = [
       'Gull Island', 'Gull Island is an island in Casco Bay with 310 residents.', 'Contents', '1 History', '2 Ferry', '3 References',
