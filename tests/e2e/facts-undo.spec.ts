@@ -51,6 +51,7 @@ test('fact changes undo and redo like any change, and fact verdicts survive a sp
   await kb.press('Control+z');
   await expect(notice(page)).toHaveText('Undone: fact “5-2” of claim 2 back to unchecked.');
   await expect(chip(page, 1)).toHaveAccessibleName('Fact 1: 5-2, unchecked');
+  await expect(chip(page, 1)).toBeFocused(); // the fact undone has the focus, so V marks it again
   await expect(claimStatus(page, 'Verified')).toHaveAttribute('aria-pressed', 'true');
   await kb.press('Control+Shift+Z');
   await expect(notice(page)).toHaveText('Redone: fact “5-2” of claim 2 marked verified.');
@@ -69,6 +70,7 @@ test('fact changes undo and redo like any change, and fact verdicts survive a sp
   await kb.press('Control+z');
   await expect(notice(page)).toHaveText('Undone: fact “Mayor Celia Brandt” of claim 2 removed.');
   await expect(chip(page, 4)).toHaveAccessibleName('Fact 4: Mayor Celia Brandt, verified');
+  await expect(chip(page, 4)).toBeFocused();
   await expect(chips(page)).toHaveText(['✓ 5-2', '○ Wednesday', '○ $38 million', '✓ Mayor Celia Brandt']);
 
   // B: split before “Mayor” (M jumps to “million”, M again to “Mayor”); each checked fact goes with its words.

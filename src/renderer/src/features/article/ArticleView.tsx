@@ -182,7 +182,7 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
       const outcome = which === 'undo' ? await state.undo() : await state.redo();
       if (!outcome) return notice(`Nothing to ${which}.`);
       if (outcome.segment) followMove(outcome.segment.id, outcome.segment.setAside, listBefore);
-      else dispatch({ type: 'select', id: outcome.selectId });
+      else dispatch({ type: 'select', id: outcome.selectId, ...(outcome.fact ? { fact: outcome.fact.start } : {}) });
       notice(`${which === 'undo' ? 'Undone' : 'Redone'}: ${outcome.description}.`);
     } catch (e) {
       failed(e);
@@ -423,6 +423,7 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
                 onConfirmChange={() => state.confirm(current.id)}
                 onSetAside={setCurrentAside}
                 seenBefore={{ articleId: article.id, reuse: state.reuseEarlier }}
+                focusFact={desk.factFocus?.claimId === current.id ? desk.factFocus : undefined}
                 onNotice={notice}
               />
               </>

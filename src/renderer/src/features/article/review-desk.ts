@@ -20,10 +20,12 @@ export interface DeskState {
   notice: string | null;
   /** Counts notices, so the same sentence twice still shows (and times out) anew. */
   noticeId: number;
+  /** A fact to put the focus on (an undo of its change): its claim, and where its words start; a new object each time. */
+  factFocus: { claimId: string; start: number } | null;
 }
 
 export type DeskAction =
-  | { type: 'select'; id: string | null; notice?: string }
+  | { type: 'select'; id: string | null; notice?: string; /** Where a fact of the claim starts: the focus goes to that fact. */ fact?: number }
   /** Chosen in the reader or the list: back to review, with the set-aside rows shown when it is set-aside text. */
   | { type: 'open'; id: string; isSetAside: boolean }
   | { type: 'move'; delta: number; items: ListItem[] }
@@ -47,12 +49,14 @@ export const INITIAL_DESK: DeskState = {
   dialog: null,
   notice: null,
   noticeId: 0,
+  factFocus: null,
 };
 
 export function deskReducer(state: DeskState, action: DeskAction): DeskState {
   switch (action.type) {
     case 'select': {
-      const next = { ...state, selectedId: action.id };
+      const factFocus = action.id !== null && action.fact !== undefined ? { claimId: action.id, start: action.fact } : null;
+      const next = { ...state, selectedId: action.id, factFocus };
       return action.notice ? withNotice(next, action.notice) : next;
     }
     case 'open':

@@ -40,6 +40,8 @@ export interface UndoOutcome {
   selectId: string;
   /** For a set-aside or a promotion: the passage, and whether it is now set aside. */
   segment?: { id: string; setAside: boolean };
+  /** For a fact's change: where the fact is in the claim, when it is there after the step (to put the focus on it). */
+  fact?: FactPlace;
 }
 
 /** Why the article was loaded again: a save in another window (live), or a change of ours refused as out of date (stale). */
@@ -441,7 +443,9 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
           }
           await replayFact(entry, direction);
           setStacks((s) => pushEntry(s, entry, direction));
-          return { description: describeFactStep(entry, direction, current().claims), selectId: entry.claimId };
+          // An addition undone, or a removal redone, leaves no fact to show: the claim is.
+          const there = entry.done === 'mark' || (entry.done === 'add') === (direction === 'redo');
+          return { description: describeFactStep(entry, direction, current().claims), selectId: entry.claimId, ...(there ? { fact: entry.place } : {}) };
         }
         case 'segment': {
           const move: SegmentMove = direction === 'redo' ? entry.done : entry.done === 'set-aside' ? 'promote' : 'set-aside';

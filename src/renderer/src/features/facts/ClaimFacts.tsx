@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VerdictPatch } from '../../../../shared/contract';
 import { factsOf, summarizeFacts, type ShownFact } from '../../../../shared/facts/fold';
 import { suggestVerdict } from '../../../../shared/facts/suggest';
@@ -30,6 +30,8 @@ interface Props {
   facts: FactOps;
   /** Saves the suggested verdict on the claim, as the claim's own verdict keys do (undoable). */
   onAccept: (patch: VerdictPatch) => Promise<void>;
+  /** Put the focus on the fact whose words start here (an undo of its change); a new object each time it is asked. */
+  focusRequest?: { start: number };
   onNotice: (text: string) => void;
 }
 
@@ -40,7 +42,7 @@ interface Props {
  * Esc gives them back to the claim. Focus is the fact's button, so a screen reader
  * says which fact it is; Tab past the last fact goes on to the rest of the page.
  */
-export function ClaimFacts({ claim, articleText, sources, version, facts: ops, onAccept, onNotice }: Props) {
+export function ClaimFacts({ claim, articleText, sources, version, facts: ops, onAccept, focusRequest, onNotice }: Props) {
   const facts = useMemo(() => factsOf(claim), [claim]);
   const suggestion = useMemo(() => suggestVerdict(claim), [claim]);
   const [focusAt, setFocusAt] = useState<number | null>(null);
@@ -50,13 +52,24 @@ export function ClaimFacts({ claim, articleText, sources, version, facts: ops, o
   const focused = index >= 0 ? facts[index] : undefined;
 
   const place = (f: ShownFact): FactPlace => ({ start: f.start, end: f.end });
-  const chip = (i: number) => zone.current?.querySelectorAll<HTMLButtonElement>('.fact-chip')[i];
-  const focusFact = (i: number) => {
-    setFocusAt(facts[i]!.start);
-    // The claim's words stay in view above the fact: that is what the checker is reading.
-    chip(i)?.focus({ preventScroll: true });
-    zone.current?.querySelector('.claim-context')?.scrollIntoView?.({ block: 'nearest' });
-  };
+  const focusFact = useCallback(
+    (i: number) => {
+      setFocusAt(facts[i]!.start);
+      // The claim's words stay in view above the fact: that is what the checker is reading.
+      zone.current?.querySelectorAll<HTMLButtonElement>('.fact-chip')[i]?.focus({ preventScroll: true });
+      zone.current?.querySelector('.claim-context')?.scrollIntoView?.({ block: 'nearest' });
+    },
+    [facts],
+  );
+  // Asked once per request: a later save of the claim does not pull the focus back.
+  const answered = useRef<object | null>(null);
+  useEffect(() => {
+    if (!focusRequest || answered.current === focusRequest) return;
+    const i = facts.findIndex((f) => f.start === focusRequest.start);
+    if (i < 0) return;
+    answered.current = focusRequest;
+    focusFact(i);
+  }, [focusRequest, facts, focusFact]);
   const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => onNotice(`Not saved: ${errorMessage(e)}`));
 
   /** Tab only when nothing else has the cursor (or a fact's button has it): everywhere else it is the browser's. */

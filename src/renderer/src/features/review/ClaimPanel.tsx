@@ -48,6 +48,8 @@ interface Props {
   facts?: FactOps;
   /** Similar claims checked in other articles (the claim memory), below the sources. */
   seenBefore?: SeenBeforeProps;
+  /** A fact of this claim to put the focus on (after an undo of its change): where its words start. */
+  focusFact?: { start: number };
 }
 
 /**
@@ -205,6 +207,7 @@ export function ClaimPanel(props: Props) {
           version={props.version ?? (() => 0)}
           facts={props.facts}
           onAccept={async (patch) => void (await props.onSave(() => patch))}
+          focusRequest={props.focusFact}
           onNotice={notice}
         />
       ) : props.articleText ? (
