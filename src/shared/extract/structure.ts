@@ -70,6 +70,8 @@ const INLINE_CREDIT = /[.!?”"]\s*Credit(?:\.\.\.|…|:)/;
 const BIO_START = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:covers|writes|reports|is|has|joined|was|edits|teaches|lives|contributed)\b/u;
 const BIO_WORDS = /\b(?:covers|reporter|correspondent|writer|editor|journalist|author|columnist|contributor|photographer|critic|producer|newsletter|contributed reporting|staff)\b/;
 const CONTRIBUTED = /^(?:Reporting was contributed by|Additional reporting by|.{0,80}\bcontributed reporting\b)/;
+// A wire story's sign-off: "(Reporting by Jo Park; Editing by Sam Lee)". Who wrote and edited it, not a claim.
+const WIRE_CREDIT = /^\((?:(?:Additional )?reporting|writing|editing|compiled|produced|translated|graphics)\b[^()]{0,300}\)$/i;
 
 function stripForMatch(line: string): string {
   return line.toLowerCase().replace(/[\s.:!…»›|·]+$/u, '').replace(/^[\s«‹|·]+/u, '');
@@ -160,6 +162,7 @@ export function classifyLines(text: string, lines: readonly Line[], hinted?: rea
   }
 
   if (header) classifyHeader(strs, content, roles);
+  for (const i of content) if (roles[i]!.section === 'body' && !roles[i]!.setAside && WIRE_CREDIT.test(strs[i]!)) roles[i] = { section: 'body', setAside: 'credit' };
 
   // Datelines on their own line may also open the body after the photo block.
   for (const i of content) {

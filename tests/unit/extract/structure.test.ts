@@ -88,6 +88,10 @@ describe('page structure', () => {
     expect(segments('Is the Ferry Worth $4.50?\n\nRiders paid $4.50 a crossing in 2025.'))
       .toEqual(['headline: Is the Ferry Worth $4.50?', 'body: Riders paid $4.50 a crossing in 2025.']);
   });
+  it('sets aside a wire story’s sign-off as a credit', () => {
+    expect(segments('PORT ELLEN, Scotland (Reuters) - Ridership rose 40 percent in January, the operator said.\n\nThe line carried 12,400 passengers.\n\n(Reporting by Jo Park; Editing by Sam Lee)'))
+      .toEqual(['body: PORT ELLEN, Scotland (Reuters) - Ridership rose 40 percent in January, the operator said.', 'body: The line carried 12,400 passengers.', 'set aside (credit): (Reporting by Jo Park; Editing by Sam Lee)']);
+  });
   it('sets aside a table of contents and a reference list under their headings', () => {
     const raw = [
       'Gull Island', 'Gull Island is an island in Casco Bay with 310 residents.', 'Contents', '1 History', '2 Ferry', '3 References',
