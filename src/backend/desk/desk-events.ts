@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Article, ArticleId, Status } from '../../shared/model';
 import { ClaimEditEvent, RevisionEvent, SourceEvent } from './edit-events';
 import { Common } from './event-base';
+import { MetaEvent } from './meta-events';
 import { AssignEvent, SecondReadEvent } from './role-events';
 
 /** The part of a verdict a checker decides: who and when are the event's own. */
@@ -39,7 +40,7 @@ export const LockEvent = z.object({
 });
 export type LockEvent = z.infer<typeof LockEvent>;
 
-/** A change recorded for the record (who did what, when) that other replicas do not replay (a rename, new metadata). */
+/** A change recorded for the record (who did what, when) that other replicas have nothing to replay of. */
 export const EditEvent = z.object({
   ...Common,
   type: z.literal('edit'),
@@ -48,7 +49,7 @@ export const EditEvent = z.object({
 });
 export type EditEvent = z.infer<typeof EditEvent>;
 
-export const DeskEvent = z.discriminatedUnion('type', [VerdictEvent, LockEvent, EditEvent, SourceEvent, ClaimEditEvent, RevisionEvent, AssignEvent, SecondReadEvent]);
+export const DeskEvent = z.discriminatedUnion('type', [VerdictEvent, LockEvent, EditEvent, SourceEvent, ClaimEditEvent, RevisionEvent, MetaEvent, AssignEvent, SecondReadEvent]);
 export type DeskEvent = z.infer<typeof DeskEvent>;
 
 /** An article as shared: text and segmentation, no verdicts (those are events). */

@@ -1,6 +1,7 @@
 // One article's events pulled from the desk, taken in: the edits among them are
 // replayed on the article (replay-edits.ts) in the order they were made, each on
-// the verdicts as they stood just before it; then they join the journal. A replay
+// the verdicts as they stood just before it, and its details settle to each field's
+// latest change (meta-events.ts); then they join the journal. A replay
 // writes the article before the journal knows the event, so a crash in between means
 // pulling it again, and the replay recognises its own work by ids.
 import type { Store } from '../store/store';
@@ -10,6 +11,7 @@ import { applyFolds } from './apply-remote';
 import { foldClaims } from './fold';
 import type { Journal } from './journal';
 import type { DeskNotice } from './notices';
+import { settleMeta } from './meta-events';
 import { replayEdit } from './replay-edits';
 import { quoteShort } from '../../shared/verdicts';
 
@@ -34,6 +36,14 @@ export async function receiveEvents(store: Store, journal: Journal, articleId: s
       notices.push(...result.map((n) => ({ ...n, articleId, eventId: event._id, by: event.by, at: event.at })));
     }
     notices.push(...(await verdictsOnGoneClaims(store, articleId, existing, fresh)));
+    if (fresh.some((e) => e.type === 'meta')) {
+      const arrived = new Set(fresh.map((e) => e._id));
+      const { result } = await store.updateWith(articleId, (article) => {
+        const settled = settleMeta(article, [...existing, ...fresh], arrived);
+        return { article: settled.article, result: settled.notices };
+      });
+      notices.push(...result.map((n) => ({ ...n, articleId })));
+    }
   }
   return { added: await journal.append(articleId, fresh, 'desk'), notices };
 }

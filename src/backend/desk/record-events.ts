@@ -1,12 +1,14 @@
 // What a successful operation adds to the desk's record. A verdict change becomes
 // a verdict event based on the heads its author had seen (so the fold can tell a
 // correction from a disagreement); sources, structural edits, facts and revisions
-// become the events other members replay (edit-events.ts, replay-edits.ts).
+// become the events other members replay (edit-events.ts, replay-edits.ts), and a
+// rename or a details edit the fields it changed (meta-events.ts).
 import type { Article, Claim } from '../../shared/model';
 import { hasVerdict } from '../../shared/verdicts';
 import { eventDocId, sameVerdict, type DeskEvent, type DeskVerdict, type VerdictEvent } from './desk-events';
 import { claimEdit, sourceChanges } from './edit-events';
 import { foldClaims, type ClaimFold } from './fold';
+import { metaChange } from './meta-events';
 
 /** Operations that change an article's claims, facts, sources or text: recorded, and refused on a signed-off article. */
 export function writesArticle(op: string): boolean {
@@ -70,7 +72,10 @@ export function eventsFor(op: string, input: Record<string, unknown>, output: Re
     events.push({ ...stamp(edit.claimId), ...edit, basedOn: touched.flatMap((id) => (folds.get(id)?.heads ?? []).map((h) => h._id)) });
   }
   else if (edit) events.push({ ...stamp(), ...edit });
-  else if (!op.startsWith('sources:')) events.push({ ...stamp(typeof input.claimId === 'string' ? input.claimId : undefined), type: 'edit', op });
+  else if (op === 'articles:rename' || op === 'articles:updateMeta') {
+    const meta = metaChange(was, now);
+    if (meta) events.push({ ...stamp(), ...meta });
+  } else if (!op.startsWith('sources:')) events.push({ ...stamp(typeof input.claimId === 'string' ? input.claimId : undefined), type: 'edit', op });
   // Only verdicts the change itself gave (a merge keeping a status, a removed source unchecking a claim) are events; the replay gives the rest.
   const old = new Map(was.claims.map((c) => [c.id, c]));
   for (const claim of now.claims) {

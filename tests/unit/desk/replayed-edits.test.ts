@@ -1,6 +1,7 @@
-// Sources, structural edits, facts and revisions made on one machine, replayed on the
-// others through a real desk server on loopback: the same ids, the same text, the
-// same citations; an edit that crossed a verdict it had not seen is said on both sides.
+// Sources, structural edits, facts, revisions and the article's details made on one
+// machine, replayed on the others through a real desk server on loopback: the same ids,
+// the same text, the same citations, the same title; an edit that crossed a change it
+// had not seen is said on both sides.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/shared/model';
 import { addArticle, joinAs } from './support/checker';
@@ -128,5 +129,32 @@ describe('edits replayed on the other machines', () => {
     const bobSide = await bob.store.get(articleId);
     expect(bobSide.claims.some((c) => c.history.some((h) => h.detail?.startsWith('desk notice: ')))).toBe(true);
     expect(shape(bobSide)).toEqual(shape(await ann.store.get(articleId)));
+  });
+
+  it('sends a rename and a details edit; two renames made offline settle on the later one, said on both sides', async () => {
+    const { ann, bob, articleId } = await pair();
+    await ann.backend.api['articles:rename']({ id: articleId, title: 'Harbor Town Raises Its Seawall' });
+    await ann.backend.api['articles:updateMeta']({ id: articleId, meta: { author: 'Nadia Ferreira', publication: 'Harbor Gazette' } });
+    await ann.sync();
+    await bob.sync();
+    const seen = await bob.store.get(articleId);
+    expect([seen.title, seen.author, seen.publication]).toEqual(['Harbor Town Raises Its Seawall', 'Nadia Ferreira', 'Harbor Gazette']);
+    expect((await bob.backend.api['library:list']({})).articles.find((a) => a.id === articleId)?.title).toBe('Harbor Town Raises Its Seawall');
+
+    // Offline on both sides: two titles for one article, the later by bob; the author changed on one side only.
+    await ann.backend.api['articles:rename']({ id: articleId, title: 'Seawall to Rise 1.2 Miles' });
+    await new Promise((done) => setTimeout(done, 5));
+    await bob.backend.api['articles:rename']({ id: articleId, title: 'Council Backs $38 Million Seawall' });
+    await ann.backend.api['articles:updateMeta']({ id: articleId, meta: { author: 'Nadia Ferreira and Jo Park' } });
+    await ann.sync();
+    await bob.sync();
+    await ann.sync();
+    for (const machine of [ann, bob]) {
+      const article = await machine.store.get(articleId);
+      expect([article.title, article.author]).toEqual(['Council Backs $38 Million Seawall', 'Nadia Ferreira and Jo Park']);
+      expect((await machine.desk.notices.list(articleId)).map((n) => n.text)).toEqual([
+        'ann changed the title to “Seawall to Rise 1.2 Miles” and bob to “Council Backs $38 Million Seawall” without seeing each other’s change; “Council Backs $38 Million Seawall”, the later, is kept.',
+      ]);
+    }
   });
 });
