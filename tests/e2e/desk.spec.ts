@@ -103,6 +103,14 @@ test('two members of a desk: a mark travels in 2 s, an offline disagreement is s
   await expect(eve.getByLabel(/^Note/)).toBeFocused();
   await eve.keyboard.type('The plan is $42 million.');
   await eve.keyboard.press('Escape');
+  // And both retitle the article, eve last.
+  for (const [page, title] of [[ann, 'Seawall to Rise 1.2 Miles'], [eve, 'Council Backs $38 Million Seawall']] as const) {
+    await page.getByRole('button', { name: 'Details…' }).click();
+    const details = page.getByRole('dialog', { name: 'Edit details' });
+    await details.getByLabel('Title').fill(title);
+    await details.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('#article-title')).toHaveText(title);
+  }
   // At least the new verdict waits; one more when the kill cut off a push before the server's answer.
   await expect(syncLine(ann)).toHaveText(/^Offline since \d\d:\d\d · [12] changes? waiting$/, { timeout: 15_000 });
   await screenshot(ann, testInfo, 'offline');
@@ -116,6 +124,15 @@ test('two members of a desk: a mark travels in 2 s, an offline disagreement is s
     await expect(disagreement(page)).toContainText('The plan is $42 million.');
   }
   await expect(syncLine(ann)).toContainText('1 desk disagreement');
+  // The two titles settle on the later one on both screens, and both say a title was not kept.
+  for (const page of [ann, eve]) {
+    await expect(page.locator('#article-title')).toHaveText('Council Backs $38 Million Seawall', { timeout: 10_000 });
+    const notices = page.locator('.desk-article-notices');
+    await expect(notices.locator('summary')).toHaveText('1 desk notice on this article');
+    await notices.locator('summary').click();
+    await expect(notices).toContainText('ann changed the title to “Seawall to Rise 1.2 Miles” and eve to “Council Backs $38 Million Seawall”');
+  }
+  await axeClean(eve, testInfo, 'article-notices', '.desk-article-notices');
   await screenshot(eve, testInfo, 'disagreement');
   await axeClean(eve, testInfo, 'disagreement', '.desk-disagreement');
 

@@ -12,6 +12,7 @@ export function useFormSubmit(action: () => Promise<void>) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
+    setError(null);
     try {
       await action();
     } catch (e) {

@@ -7,6 +7,7 @@ import { PickerDialog } from '../../app/PickerDialog';
 import { BulkBar } from '../claims/BulkBar';
 import { ClaimFilters } from '../claims/ClaimFilters';
 import { DeskArticleActions } from '../desk/DeskArticleActions';
+import { DeskArticleNotices } from '../desk/DeskArticleNotices';
 import { DeskClaimNotice } from '../desk/DeskClaimNotice';
 import { DeskClaimRoles } from '../desk/DeskClaimRoles';
 import { useDeskArticle } from '../desk/use-desk';
@@ -393,6 +394,7 @@ export function ArticleView({ id, onBack, openClaim, onClaimOpened }: {
               <ArticleReader article={article} selectedId={selectedId} onOpen={(passageId) => dispatch({ type: 'open', id: passageId, isSetAside: setAside.some((s) => s.id === passageId) })} />
             ) : current ? (
               <>
+              <DeskArticleNotices desk={deskArticle} />
               <DeskClaimNotice articleId={article.id} claimId={current.id} desk={deskArticle} onChanged={refreshDesk} onNotice={notice} />
               {deskArticle?.joined && (
                 <DeskClaimRoles articleId={article.id} claimId={current.id} desk={deskArticle} mayReadSecond={current.verdict.status !== 'unchecked' && current.verdict.checker !== deskArticle.user} onChanged={refreshDesk} onNotice={notice} />

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ArticleMeta, ArticleSummary } from '../../../../shared/model';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { FormFooter } from '../../app/FormFooter';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { MetaFields } from './MetaFields';
 import './import.css';
 import { Dialog } from '../../app/Dialog';
@@ -16,24 +18,13 @@ export function EditMetaDialog(props: {
   onCancel: () => void;
 }) {
   const [meta, setMeta] = useState<ArticleMeta>(props.meta);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const fields = useRef<HTMLDivElement>(null);
   useEffect(() => fields.current?.querySelector('input')?.focus(), []);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { article } = await api['articles:updateMeta']({ id: props.articleId, meta });
-      const saved = Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v.trim()])) as ArticleMeta;
-      props.onSaved(article, saved);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormSubmit(async () => {
+    const { article } = await api['articles:updateMeta']({ id: props.articleId, meta });
+    const saved = Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v.trim()])) as ArticleMeta;
+    props.onSaved(article, saved);
+  });
 
   return (
     <Dialog labelledBy="edit-meta-heading" className="edit-meta" onClose={props.onCancel} onSubmit={submit}>
@@ -41,11 +32,7 @@ export function EditMetaDialog(props: {
         <div ref={fields}>
           <MetaFields idPrefix="edit-meta" value={meta} onChange={setMeta} />
         </div>
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="actions">
-          <button type="button" onClick={props.onCancel}>Cancel</button>
-          <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
-        </div>
+        <FormFooter error={error} onCancel={props.onCancel} busy={busy} submit={busy ? 'Saving…' : 'Save'} />
     </Dialog>
   );
 }
