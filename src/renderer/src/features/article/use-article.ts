@@ -2,19 +2,20 @@
 // backend one at a time, in the order they were made, each built from the article as
 // the previous one left it (two quick toggles both count) and sent with the version it
 // was made against: a change made against an out-of-date article is refused, the
-// article reloaded, and nothing overwritten. Saves by other windows arrive as events
-// and are loaded at once. Verdicts, facts, splits, merges, set-asides and promotions can
-// be undone and redone; an entry leaves its stack only once its save succeeded.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { STALE_ARTICLE, type SourceInput, type VerdictPatch } from '../../../../shared/contract';
+// article reloaded, and nothing overwritten (article-session.ts: the queue, the version,
+// other windows' saves loaded at once). Verdicts, facts (use-fact-changes.ts), splits,
+// merges, set-asides and promotions can be undone and redone; an entry leaves its stack
+// only once its save succeeded.
+import { useCallback } from 'react';
+import type { SourceInput, VerdictPatch } from '../../../../shared/contract';
 import { UserError } from '../../../../shared/errors';
 import type { Article, ArticleMeta, Claim, SetAsideKind } from '../../../../shared/model';
-import { onArticleChanged } from '../../api/article-events';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import type { PickedFile } from '../../files/read-file';
-import { factsOf, storedFacts } from '../../../../shared/facts/fold';
 import { shortQuote } from '../claims/list-items';
-import { addOrRemoveStep, describeFactStep, factStepHolds, markStep, type FactPlace, type FactStep } from './fact-undo';
+import { useArticleSession, versionOf, type ReloadReason } from './article-session';
+import { describeFactStep, factStepHolds, type FactPlace } from './fact-undo';
+import { useFactChanges } from './use-fact-changes';
 import {
   NO_STACKS,
   claimOf,
@@ -25,7 +26,6 @@ import {
   stillHolds,
   verdictPatch,
   type SegmentMove,
-  type Stacks,
   type UndoEntry,
   type VerdictChange,
 } from './undo';
@@ -44,8 +44,7 @@ export interface UndoOutcome {
   fact?: FactPlace;
 }
 
-/** Why the article was loaded again: a save in another window (live), or a change of ours refused as out of date (stale). */
-export type ReloadReason = 'live' | 'stale';
+export { isStale, type ReloadReason } from './article-session';
 
 export interface SaveOptions {
   /**
@@ -110,110 +109,10 @@ export interface ReuseOutcome {
 
 export type { FactPlace } from './fact-undo';
 
-export function isStale(error: unknown): boolean {
-  return error instanceof UserError && error.code === 'conflict';
-}
-
 export function useArticle(id: string, options: { onReload?: (before: Article, after: Article, why: ReloadReason) => void } = {}): ArticleState {
-  const [article, setArticleState] = useState<Article | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [stacks, setStacksState] = useState<Stacks>(NO_STACKS);
-  const articleRef = useRef<Article | null>(null);
-  const stacksRef = useRef<Stacks>(NO_STACKS);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  /** Version → the version our own change made of it: a note typed since version 4 is not stale for our own saves since. */
-  const ownNext = useRef(new Map<number, number>());
-  const onReload = useRef(options.onReload);
-  onReload.current = options.onReload;
-
-  const setArticle = useCallback((next: Article) => {
-    articleRef.current = next;
-    setArticleState(next);
-  }, []);
-  const setStacks = useCallback((change: (s: Stacks) => Stacks) => {
-    stacksRef.current = change(stacksRef.current);
-    setStacksState(stacksRef.current);
-  }, []);
-  const current = () => articleRef.current!;
-  const versionOf = (a: Article | null) => a?.version ?? 0;
-  const version = useCallback(() => versionOf(articleRef.current), []);
-
-  /** Runs `task` after every change asked for before it, whatever became of them. */
-  const run = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
-    const result = queue.current.then(task, task);
-    queue.current = result.catch(() => undefined);
-    return result;
-  }, []);
-
-  /** Our own change took the article from `from` to `to`. */
-  const advanced = useCallback((from: number, next: Article) => {
-    if (versionOf(next) !== from) ownNext.current.set(from, versionOf(next));
-    setArticle(next);
-  }, [setArticle]);
-
-  const reload = useCallback(
-    async (why: ReloadReason) => {
-      const before = articleRef.current;
-      const { article: fresh } = await api['articles:get']({ id });
-      setArticle(fresh);
-      if (before) onReload.current?.(before, fresh, why);
-    },
-    [id, setArticle],
-  );
-
-  /**
-   * Sends one change with the version it was made against. A refusal because another
-   * window saved first reloads the article, then throws the sentence that says so.
-   */
-  const send = useCallback(
-    async <T,>(call: (version: number) => Promise<T>, basedOn?: number): Promise<T> => {
-      let seen = basedOn ?? version();
-      for (let next = ownNext.current.get(seen); next !== undefined; next = ownNext.current.get(seen)) seen = next;
-      try {
-        return await call(seen);
-      } catch (error) {
-        if (!isStale(error)) throw error;
-        await reload('stale').catch(() => undefined);
-        throw new UserError(STALE_ARTICLE, 'conflict');
-      }
-    },
-    [reload, version],
-  );
-
-  useEffect(() => {
-    api['articles:get']({ id }).then(
-      (result) => setArticle(result.article),
-      (e) => setLoadError(errorMessage(e)),
-    );
-  }, [id, setArticle]);
-
-  // Another window saved this article: load it (after our own saves in flight, which may be that very change).
-  useEffect(
-    () =>
-      onArticleChanged((change) => {
-        const saved = change.version;
-        if (change.articleId !== id) return;
-        if (saved === null) {
-          setLoadError('This article was deleted in another window.');
-          return;
-        }
-        void run(async () => {
-          // Our own saves, answered already, may be that version or later ones.
-          if (!articleRef.current || versionOf(articleRef.current) >= saved) return;
-          await reload('live');
-        }).catch(() => undefined);
-      }),
-    [id, run, reload],
-  );
-
-  const replaceClaims = useCallback(
-    (from: Article, claims: Claim[], version: number) => {
-      const byId = new Map(claims.map((c) => [c.id, c]));
-      const a = articleRef.current!;
-      advanced(versionOf(from), { ...a, claims: a.claims.map((c) => byId.get(c.id) ?? c), version });
-    },
-    [advanced],
-  );
+  const session = useArticleSession(id, options.onReload);
+  const { article, loadError, stacks, stacksRef, setArticle, setStacks, current, version, run, send, advanced, replaceClaims } = session;
+  const { markFact, addFact, removeFact, replayFact } = useFactChanges(session);
 
   /** Applies verdict changes and files the way back (the verdicts and flags they replace). */
   const apply = useCallback(
@@ -233,7 +132,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
       if (record !== 'new' && entry) setStacks((s) => pushEntry(s, entry, record));
       return result;
     },
-    [send, setStacks, replaceClaims],
+    [current, send, setStacks, replaceClaims],
   );
 
   const update = useCallback(
@@ -246,7 +145,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         const result = await apply([{ claimId, patch }], 'new', undefined, options.basedOn);
         return { patch, warnings: result.warnings };
       }),
-    [run, apply],
+    [current, run, apply],
   );
 
   const mark = useCallback(
@@ -277,7 +176,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
       advanced(versionOf(from), next);
       return next;
     },
-    [send, advanced],
+    [current, send, advanced],
   );
 
   const setAside = useCallback(
@@ -288,7 +187,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         setStacks((s) => pushEntry(s, { kind: 'segment', label: `${name} set aside`, id: claimId, done: 'set-aside', setAsideAs: 'not-a-claim' }, 'new'));
         return name;
       }),
-    [run, moveSegment, setStacks],
+    [current, run, moveSegment, setStacks],
   );
 
   const promote = useCallback(
@@ -300,7 +199,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         setStacks((s) => pushEntry(s, { kind: 'segment', label: `${shortQuote(segment?.text ?? '')} made a claim`, id: segmentId, done: 'promote', setAsideAs }, 'new'));
         return next.claims.findIndex((c) => c.id === segmentId) + 1;
       }),
-    [run, moveSegment, setStacks],
+    [current, run, moveSegment, setStacks],
   );
 
   /** Splits, and says which ids the halves got (those asked for, unless taken). */
@@ -312,7 +211,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
       advanced(versionOf(from), next);
       return [next.claims[index]!.id, next.claims[index + 1]!.id] as [string, string];
     },
-    [send, advanced],
+    [current, send, advanced],
   );
 
   const mergeNow = useCallback(
@@ -323,7 +222,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
       advanced(versionOf(from), next);
       return next.claims[index]!.id;
     },
-    [send, advanced],
+    [current, send, advanced],
   );
 
   const split = useCallback(
@@ -334,7 +233,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         if (original) setStacks((s) => pushEntry(s, { kind: 'split', original: restoredOf(original), at, halves }, 'new'));
         return halves[0];
       }),
-    [run, splitNow, setStacks],
+    [current, run, splitNow, setStacks],
   );
 
   const merge = useCallback(
@@ -348,76 +247,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         }
         return merged;
       }),
-    [run, mergeNow, setStacks],
-  );
-
-  /**
-   * Sends one change to a claim's facts and puts the claim it answers with in place; not
-   * queued (callers run it in turn, an undo too). A fact is named by its place in the
-   * claim, its id looked up when the change is sent: the first verdict on a fact gives it
-   * a new id, and a change queued behind it must use that. `place` null: words, no fact.
-   */
-  const factNow = useCallback(
-    async <T extends { claim: Claim; version: number }>(claimId: string, place: FactPlace | null, call: (articleId: string, version: number, factId: string) => Promise<T>, basedOn?: number) => {
-      const from = current();
-      const claim = from.claims.find((c) => c.id === claimId);
-      const fact = claim && place ? factsOf(claim).find((f) => f.start === place.start && f.end === place.end) : undefined;
-      if (!claim || (place && !fact)) throw new UserError('That fact is no longer in the claim: it was removed or the claim changed, perhaps in another window.', 'not-found');
-      const result = await send((version) => call(from.id, version, fact?.id ?? ''), basedOn);
-      replaceClaims(from, [result.claim], result.version);
-      return { result, before: claim, fact };
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- replaceClaims reads only refs
-    [send],
-  );
-
-  // Each fact change files its way back, as a claim's verdict does: Ctrl+Z must take back this change, not the one before it.
-  const markFact = useCallback(
-    (claimId: string, place: FactPlace, patch: VerdictPatch, options: SaveOptions = {}) =>
-      run(async () => {
-        const { result, before, fact } = await factNow(claimId, place, (articleId, version, factId) => api['facts:mark']({ articleId, claimId, factId, patch, version }), options.basedOn);
-        // A save that changed nothing (the same status again) is nothing to undo.
-        if (fact && result.claim.history.length !== before.history.length) setStacks((s) => pushEntry(s, markStep(claimId, fact, patch), 'new'));
-        return result;
-      }),
-    [run, factNow, setStacks],
-  );
-  const addFact = useCallback(
-    (claimId: string, start: number, end: number) =>
-      run(async () => {
-        const { result } = await factNow(claimId, null, (articleId, version) => api['facts:add']({ articleId, claimId, start, end, version }));
-        const added = storedFacts(result.claim).find((f) => f.id === result.factId);
-        if (added) setStacks((s) => pushEntry(s, addOrRemoveStep(claimId, added, 'add'), 'new'));
-        return result.factId;
-      }),
-    [run, factNow, setStacks],
-  );
-  const removeFact = useCallback(
-    (claimId: string, place: FactPlace) =>
-      run(async () => {
-        const { fact } = await factNow(claimId, place, (articleId, version, factId) => api['facts:remove']({ articleId, claimId, factId, version }));
-        if (fact) setStacks((s) => pushEntry(s, addOrRemoveStep(claimId, fact, 'remove'), 'new'));
-      }),
-    [run, factNow, setStacks],
-  );
-
-  /** Takes a fact step back (or does it again) through the same operations a checker's change uses. */
-  const replayFact = useCallback(
-    async (step: FactStep, direction: 'undo' | 'redo') => {
-      const { claimId, place } = step;
-      const { start, end } = place;
-      if (step.done === 'mark') {
-        const { patch, restoreChange } = direction === 'undo' ? step.before : step.after;
-        await factNow(claimId, place, (articleId, version, factId) => api['facts:mark']({ articleId, claimId, factId, patch, version, ...(restoreChange ? { restoreChange } : {}) }));
-      } else if ((step.done === 'add') === (direction === 'undo')) {
-        await factNow(claimId, place, (articleId, version, factId) => api['facts:remove']({ articleId, claimId, factId, version }));
-      } else {
-        // A removal undone brings the fact back with its verdict; an addition redone starts it afresh, as it was.
-        const restore = step.done === 'remove';
-        await factNow(claimId, null, (articleId, version) => api['facts:add']({ articleId, claimId, start, end, version, ...(restore ? { restore } : {}) }));
-      }
-    },
-    [factNow],
+    [current, run, mergeNow, setStacks],
   );
 
   /** Undoes or redoes `entry`; it moves to the other stack only once the change is saved. */
@@ -493,7 +323,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         }
       }
     },
-    [apply, moveSegment, mergeNow, splitNow, replayFact, setStacks],
+    [current, apply, moveSegment, mergeNow, splitNow, replayFact, setStacks],
   );
 
   const undo = useCallback(
@@ -502,7 +332,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         const entry = stacksRef.current.undo.at(-1);
         return entry ? takeBack(entry, 'undo') : null;
       }),
-    [run, takeBack],
+    [stacksRef, run, takeBack],
   );
 
   const redo = useCallback(
@@ -511,7 +341,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         const entry = stacksRef.current.redo.at(-1);
         return entry ? takeBack(entry, 'redo') : null;
       }),
-    [run, takeBack],
+    [stacksRef, run, takeBack],
   );
 
   const addSource = useCallback(
@@ -522,7 +352,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         advanced(versionOf(from), { ...current(), sources: [...current().sources, source], version: v });
         return source.id;
       }),
-    [run, send, advanced],
+    [current, run, send, advanced],
   );
 
   const updateSource = useCallback(
@@ -532,7 +362,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         const { source, version: v } = await send((version) => api['sources:update']({ articleId: from.id, sourceId, source: input, version }));
         advanced(versionOf(from), { ...current(), sources: current().sources.map((s) => (s.id === sourceId ? source : s)), version: v });
       }),
-    [run, send, advanced],
+    [current, run, send, advanced],
   );
 
   const removeSource = useCallback(
@@ -542,7 +372,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         const { article: next } = await send((version) => api['sources:remove']({ articleId: from.id, sourceId, version }));
         advanced(versionOf(from), next);
       }),
-    [run, send, advanced],
+    [current, run, send, advanced],
   );
 
   const revise = useCallback(
@@ -557,7 +387,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         const unsure = report.unsure > 0 ? `, ${report.unsure} moved: please confirm` : '';
         return `Revision ${revised.revisions.length}${fromFile}: ${report.unchanged} claims unchanged, ${report.moved} moved, ${report.changed} changed (${flagged} flagged for review${unsure}), ${report.orphaned} orphaned, ${report.added} new.`;
       }),
-    [run, advanced, setStacks],
+    [current, run, advanced, setStacks],
   );
 
   /** A change made by an operation that answers without the version: catch up with the article it left. */
@@ -573,7 +403,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         await api['claims:confirm']({ articleId: from.id, claimId });
         await catchUp(from);
       }),
-    [run, catchUp],
+    [current, run, catchUp],
   );
 
   const reuseEarlier = useCallback(
@@ -591,7 +421,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
         }
         return { cited: answer.cited.length, added: answer.added.length, noteCopied: answer.noteCopied, changed: answer.changed };
       }),
-    [run, catchUp, setStacks],
+    [current, run, catchUp, setStacks],
   );
 
   const setMeta = useCallback(
@@ -600,7 +430,7 @@ export function useArticle(id: string, options: { onReload?: (before: Article, a
       setArticle({ ...from, ...meta });
       void run(() => catchUp(from)).catch(() => undefined);
     },
-    [run, catchUp, setArticle],
+    [current, run, catchUp, setArticle],
   );
 
   return {
