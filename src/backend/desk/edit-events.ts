@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { VerdictPatch } from '../../shared/contract';
-import { Claim, Revision, SetAsideKind, SetAsideSegment, Source, type Article } from '../../shared/model';
+import { Claim, Fact, Revision, SetAsideKind, SetAsideSegment, Source, type Article } from '../../shared/model';
 import { Common } from './event-base';
 
 const Id = z.string().min(1).max(200);
@@ -23,9 +23,13 @@ export const SourceEvent = z.object({
 });
 export type SourceEvent = z.infer<typeof SourceEvent>;
 
+// An undo of a merge (a split) or of a split (a merge) restores facts the plain edit would
+// not give (a fact the split point cut through): `facts` carries what each claim it made
+// holds, so the others end with the same facts.
+const MadeFacts = z.array(Fact).optional();
 export const ClaimEdit = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('split'), at: z.number().int().nonnegative(), ids: z.tuple([Id, Id]) }),
-  z.object({ op: z.literal('merge'), nextClaimId: Id, id: Id }),
+  z.object({ op: z.literal('split'), at: z.number().int().nonnegative(), ids: z.tuple([Id, Id]), facts: z.tuple([MadeFacts, MadeFacts]).optional() }),
+  z.object({ op: z.literal('merge'), nextClaimId: Id, id: Id, facts: MadeFacts }),
   z.object({ op: z.literal('setAside'), kind: SetAsideKind }),
   z.object({ op: z.literal('promote') }),
   z.object({ op: z.literal('confirm') }),
@@ -99,11 +103,15 @@ export function claimEdit(op: string, input: Record<string, unknown>, output: Re
   switch (op) {
     case 'claims:split': {
       const [a, b] = made();
-      return a && b ? body(str('claimId'), { op: 'split', at: Number(input.at), ids: [a, b] }) : undefined;
+      if (!a || !b) return undefined;
+      const facts = input.restore ? ([factsOf(after, a), factsOf(after, b)] as [Fact[] | undefined, Fact[] | undefined]) : undefined;
+      return body(str('claimId'), { op: 'split', at: Number(input.at), ids: [a, b], ...(facts ? { facts } : {}) });
     }
     case 'claims:merge': {
       const [id] = made();
-      return id ? body(str('claimId'), { op: 'merge', nextClaimId: str('nextClaimId'), id }) : undefined;
+      if (!id) return undefined;
+      const facts = input.restore ? factsOf(after, id) : undefined;
+      return body(str('claimId'), { op: 'merge', nextClaimId: str('nextClaimId'), id, ...(facts ? { facts } : {}) });
     }
     case 'claims:setAside':
       return body(str('claimId'), { op: 'setAside', kind: SetAsideKind.parse(input.kind ?? 'not-a-claim') });
@@ -128,4 +136,9 @@ export function claimEdit(op: string, input: Record<string, unknown>, output: Re
     default:
       return undefined;
   }
+}
+
+/** The stored facts of claim `id` in `article`, as an edit made them. */
+function factsOf(article: Article, id: string): Fact[] | undefined {
+  return article.claims.find((c) => c.id === id)?.facts;
 }

@@ -7,7 +7,7 @@
 import { mergeIn, promoteIn, setAsideIn, splitIn } from '../../shared/article-edits';
 import { confirmClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
-import { addFact, markFact, removeFact, restoreFact } from '../../shared/facts/edit';
+import { addFact, markFact, removeFact, restoreFact, withFacts } from '../../shared/facts/edit';
 import { storedFacts } from '../../shared/facts/fold';
 import type { Article, Claim, HistoryEntry } from '../../shared/model';
 import { quoteShort } from '../../shared/verdicts';
@@ -77,11 +77,15 @@ function replayClaimEdit(article: Article, event: ClaimEditEvent, folds: Readonl
   const claim = article.claims[index]!;
   const notices = unseenVerdicts(event, folds);
   switch (edit.op) {
-    case 'split':
-      return noticed(splitIn(article, index, edit.at, edit.ids, by, at), notices.map((n) => ({ ...n, claimId: edit.ids[0] })));
-    case 'merge':
+    case 'split': {
+      const made = edit.facts;
+      return noticed(splitIn(article, index, edit.at, edit.ids, by, at, made ? (half, i) => withFacts(half, made[i]) : undefined), notices.map((n) => ({ ...n, claimId: edit.ids[0] })));
+    }
+    case 'merge': {
       if (article.claims[index + 1]?.id !== edit.nextClaimId) throw new UserError('the claim after it is no longer the one merged there.');
-      return noticed(mergeIn(article, index, edit.id, by, at), notices.map((n) => ({ ...n, claimId: edit.id })));
+      const made = edit.facts;
+      return noticed(mergeIn(article, index, edit.id, by, at, made ? (merged) => withFacts(merged, made) : undefined), notices.map((n) => ({ ...n, claimId: edit.id })));
+    }
     case 'setAside':
       return noticed(setAsideIn(article, index, by, at, edit.kind), []);
     case 'confirm':

@@ -2,6 +2,7 @@ import type { OpInput, RestoredClaim, VerdictPatch } from '../../shared/contract
 import { mergeIn, promoteIn, setAsideIn, splitIn } from '../../shared/article-edits';
 import { UserError } from '../../shared/errors';
 import { fittingFacts } from '../../shared/facts/split-merge';
+import { withFacts } from '../../shared/facts/edit';
 import type { Article, Claim, ClaimChange, HistoryEntry } from '../../shared/model';
 import { applyVerdictPatch, checkVerdictRules, quoteInline } from '../../shared/verdicts';
 import type { HandlerInput } from '../handler-types';
@@ -139,11 +140,6 @@ function restored(article: Article, withoutFacts: Claim, restore: RestoredClaim,
   const known = new Set(article.sources.map((s) => s.id));
   const patch = restore.patch.sourceIds ? { ...restore.patch, sourceIds: restore.patch.sourceIds.filter((id) => known.has(id)) } : restore.patch;
   return applyVerdictPatch(claim, patch, who, when, restore.restoreChange);
-}
-
-function withFacts(claim: Claim, facts: Claim['facts']): Claim {
-  const { facts: _, ...rest } = claim;
-  return facts ? { ...rest, facts } : rest;
 }
 
 /** Says in the last history entry (the split or the merge) why it was made. */

@@ -103,3 +103,9 @@ function factEntry(fact: Fact, by: string, at: string, detail: string, changes: 
   return { at, by, kind: 'fact', changes, detail, fact: { id: fact.id, text: fact.text } };
 }
 
+
+/** `claim` holding exactly `facts` as its stored facts (none when undefined). */
+export function withFacts(claim: Claim, facts: Claim['facts']): Claim {
+  const { facts: _dropped, ...rest } = claim;
+  return facts ? { ...rest, facts } : rest;
+}

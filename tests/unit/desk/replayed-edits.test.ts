@@ -3,6 +3,7 @@
 // the same text, the same citations, the same title; an edit that crossed a change it
 // had not seen is said on both sides.
 import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../../src/shared/facts/fold';
 import type { Article } from '../../../src/shared/model';
 import { addArticle, joinAs } from './support/checker';
 import { deskSuite } from './support/desk-suite';
@@ -156,5 +157,22 @@ describe('edits replayed on the other machines', () => {
         'ann changed the title to “Seawall to Rise 1.2 Miles” and bob to “Council Backs $38 Million Seawall” without seeing each other’s change; “Council Backs $38 Million Seawall”, the later, is kept.',
       ]);
     }
+  });
+
+  it('an undone split travels with the facts it restores, even one the split point had cut through', async () => {
+    const { ann, bob, articleId, claimIds } = await pair();
+    const plan = (await ann.store.get(articleId)).claims.find((c) => c.id === claimIds[3])!;
+    const facts = (await ann.backend.api['facts:mark']({ articleId, claimId: plan.id, factId: factsOf(plan).find((f) => f.text === '$38 million')!.id, patch: { status: 'verified', note: 'Budget, p. 4' } })).claim;
+    // Split between "$38" and "million": the fact goes with neither half; undoing the split brings it back.
+    const split = await ann.backend.api['claims:split']({ articleId, claimId: plan.id, at: plan.start + plan.text.indexOf('million') });
+    const [h1, h2] = split.article.claims.filter((c) => !claimIds.includes(c.id)).map((c) => c.id);
+    await ann.backend.api['claims:merge']({ articleId, claimId: h1!, nextClaimId: h2!, restore: { id: plan.id, facts: facts.facts ?? [] } });
+    const restored = (await ann.store.get(articleId)).claims.find((c) => c.id === plan.id)!;
+    expect(factsOf(restored).find((f) => f.text === '$38 million')?.verdict).toMatchObject({ status: 'verified', note: 'Budget, p. 4' });
+    await ann.sync();
+    await bob.sync();
+    const there = (await bob.store.get(articleId)).claims.find((c) => c.id === plan.id)!;
+    expect(factsOf(there).map((f) => [f.text, f.verdict.status, f.verdict.note])).toEqual(factsOf(restored).map((f) => [f.text, f.verdict.status, f.verdict.note]));
+    expect(shape(await bob.store.get(articleId))).toEqual(shape(await ann.store.get(articleId)));
   });
 });
