@@ -133,6 +133,9 @@ test('two members of a desk: a mark travels in 2 s, an offline disagreement is s
     await expect(notices).toContainText('ann changed the title to “Seawall to Rise 1.2 Miles” and eve to “Council Backs $38 Million Seawall”');
   }
   await axeClean(eve, testInfo, 'article-notices', '.desk-article-notices');
+  await eve.emulateMedia({ colorScheme: 'dark' });
+  await axeClean(eve, testInfo, 'article-notices-dark', '.desk-article-notices');
+  await eve.emulateMedia({ colorScheme: 'light' });
   await screenshot(eve, testInfo, 'disagreement');
   await axeClean(eve, testInfo, 'disagreement', '.desk-disagreement');
 
@@ -167,6 +170,9 @@ test('two members of a desk: a mark travels in 2 s, an offline disagreement is s
   await assign.getByLabel(/^Claims/).fill('2-4');
   await screenshot(eve, testInfo, 'assign');
   await axeClean(eve, testInfo, 'assign', '.dialog');
+  await eve.emulateMedia({ colorScheme: 'dark' });
+  await axeClean(eve, testInfo, 'assign-dark', '.dialog');
+  await eve.emulateMedia({ colorScheme: 'light' });
   await eve.keyboard.press('Enter');
   await expect(assign).toHaveCount(0);
   await expect(eve.locator('p.notice')).toHaveText('Claims 2-4 assigned to ann.');
