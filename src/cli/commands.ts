@@ -22,14 +22,14 @@ export interface Output {
 const importers = () => import('./read-input');
 
 export async function extractCommand(file: string, io: Output): Promise<void> {
-  const { text, structure } = await (await importers()).readArticleFile(file);
+  const { text, structure, notice } = await (await importers()).readArticleFile(file);
   const segments = extractSegments(text, structure);
   const claims = segments.filter((s) => !s.setAside).map(({ text, start, end, section, labels, score, speaker }) => ({
     text, start, end, section, labels, score, ...(speaker !== undefined ? { speaker } : {}),
   }));
   // Every word is accounted for: what is not a claim is listed, with why.
   const setAside = segments.filter((s) => s.setAside).map(({ text, start, end, setAside }) => ({ text, start, end, kind: setAside! }));
-  io.out(JSON.stringify({ claims, setAside }));
+  io.out(JSON.stringify({ claims, setAside, ...(notice ? { notice } : {}) }));
 }
 
 export interface ImportOptions {
@@ -47,7 +47,7 @@ export async function importCommand(openApi: () => Promise<Api>, file: string, o
     throw new UserError(`--on-conflict “${onConflict}” is not one of ask, copy or replace.`);
   }
   // Read and check the file first: a file that cannot be imported must not create the data folder.
-  const { bytes } = await (await importers()).readArticleFile(file);
+  const { bytes, notice } = await (await importers()).readArticleFile(file);
   const api = await openApi();
   // The file's own metadata fills in what the flags leave out (the handler merges).
   const flags = { title: options.title, sourceUrl: options.url, author: options.author, publication: options.publication, publishedAt: options.date };
@@ -59,6 +59,7 @@ export async function importCommand(openApi: () => Promise<Api>, file: string, o
     onConflict,
   });
   io.out(article.id);
+  if (notice) (io.err ?? io.out)(notice);
 }
 
 export async function listCommand(api: Api, json: boolean, io: Output): Promise<void> {

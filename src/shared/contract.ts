@@ -177,6 +177,8 @@ export const contract = {
       claimCount: z.number().int(),
       /** The article in the library this text repeats, if any: importing it then needs the checker's say-so. */
       duplicateOf: DuplicateOf.optional(),
+      /** How the text was read, when the checker should know (a page that shows less than its data holds). */
+      notice: z.string().optional(),
     }),
   ),
   'articles:import': op(

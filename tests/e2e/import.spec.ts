@@ -49,6 +49,17 @@ test('import a .docx through Open file…, edit the prefilled title, and review 
   expect(articleFiles(dataDir)).toHaveLength(1);
 });
 
+test('a page that shows less of the article than its own data holds says so before Import', async ({ page }, testInfo) => {
+  await open(page);
+  const body = [...ARTICLE.body, ...ARTICLE.body.map((p) => p.replace('council', 'board'))];
+  const html = `<html><head><title>${ARTICLE.headline}</title><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: body.join('\n\n') })}</script></head>
+    <body><article><h1>${ARTICLE.headline}</h1><p>${ARTICLE.body[0]}</p><div class="paywall">Subscribe to keep reading.</div></article></body></html>`;
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'seawall.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  const form = page.getByRole('form', { name: 'Import “seawall.html”' });
+  await expect(form.getByRole('note')).toHaveText(/^The page shows \d+% of the article text its own data holds .* paste the full text to check all of it\.$/);
+  await page.screenshot({ path: testInfo.outputPath('import-notice.png') });
+});
+
 test('drop a saved web page on the window', async ({ page }) => {
   await open(page);
   const html = readFileSync(join(REPO_ROOT, 'tests/fixtures/import/saved-page.html'), 'utf8');

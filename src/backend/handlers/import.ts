@@ -23,7 +23,7 @@ export function importHandlers(context: HandlerContext) {
   return {
     // What a file (or pasted text) would become, and which article in the library it repeats, if any.
     'articles:inspect': async (input: OpInput<'articles:inspect'>) => {
-      const { text, meta, article, structure } =
+      const { text, meta, article, structure, notice } =
         input.text !== undefined ? pasted(input.text) : await importFile(input.fileName!, fromBase64(input.data!));
       if (article) checkExport(input.fileName!, article, now());
       // An export keeps its own claims, and its id settles a conflict (onConflict); new text is split here.
@@ -37,6 +37,7 @@ export function importHandlers(context: HandlerContext) {
         preview: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS).replace(/\s+\S*$/, '')}…` : text,
         claimCount: claims.length,
         ...(duplicateOf ? { duplicateOf } : {}),
+        ...(notice ? { notice } : {}),
       };
     },
 
@@ -69,7 +70,7 @@ export function importHandlers(context: HandlerContext) {
 const EMPTY_META: ArticleMeta = { title: '', sourceUrl: '', author: '', publication: '', publishedAt: '' };
 
 /** Pasted text, prepared as the new-article form's create prepares it. */
-function pasted(raw: string): { text: string; meta: Partial<ArticleMeta>; article?: undefined; structure: [] } {
+function pasted(raw: string): { text: string; meta: Partial<ArticleMeta>; article?: undefined; structure: []; notice?: undefined } {
   const text = prepareText(raw);
   if (text === '') throw new UserError('The article is empty: paste or import some text first.');
   return { text, meta: {}, structure: [] };

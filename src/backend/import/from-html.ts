@@ -9,9 +9,13 @@
 //      and the readers' comments under the article, set aside as comments;
 //   5. headline first, a "By …" line when the page shows no byline, then the blocks,
 //      each prepared on its own, with a structure hint each (assemble.ts).
-// Only a page with no article text at all is refused. Everything reads an inert
-// document (html-dom.ts): nothing runs and nothing is fetched.
+// A page that shows no article text but carries it in its own data (JSON-LD
+// articleBody) is imported from that; one that shows much less than its data holds is
+// imported as shown, with a notice (html/article-body.ts). Only a page with no article
+// text at all is refused. Everything reads an inert document (html-dom.ts): nothing
+// runs and nothing is fetched.
 import { ACTIVE, parseInertHtml } from './html-dom';
+import { FROM_DATA_NOTICE, articleBodyBlocks, hiddenTextNotice } from './html/article-body';
 import { assemble } from './html/assemble';
 import { findHeadline } from './html/headline';
 import { measure } from './html/measure';
@@ -29,12 +33,19 @@ const NO_TEXT = 'has no article text that Factdesk could find: the page shows no
 
 export function fromHtml(html: string): ImportedText {
   const doc = parseInertHtml(html);
-  const { meta, titles, siteNames } = pageMeta(doc);
+  const { meta, titles, siteNames, articleBody } = pageMeta(doc);
+  /** No article text on the page: its own data's, if it has an article, else the refusal. */
+  const fromData = (refusal: string): ImportedText => {
+    const title = cleanHeadline(titles[0] ?? '', [...siteNames, meta.author ?? '']);
+    const blocks = articleBodyBlocks(articleBody, title);
+    if (!blocks) throw new ImportRefusal(refusal);
+    return { ...assemble(blocks), meta: { ...(title ? { title } : {}), ...meta }, notice: FROM_DATA_NOTICE };
+  };
   for (const el of doc.querySelectorAll(ACTIVE)) el.remove();
   const body = doc.body ?? doc.documentElement;
   const stats = measure(body);
-  if ((stats.get(body)?.chars ?? 0) === 0) throw new ImportRefusal(NO_TEXT);
-  if ((stats.get(body)?.prose ?? 0) === 0 && freeText(body) === 0) throw new ImportRefusal(NO_ARTICLE);
+  if ((stats.get(body)?.chars ?? 0) === 0) return fromData(NO_TEXT);
+  if ((stats.get(body)?.prose ?? 0) === 0 && freeText(body) === 0) return fromData(NO_ARTICLE);
 
   const region = findRegion(body, stats);
   const headline = findHeadline(doc, region.root, titles, [...siteNames, meta.author ?? '']);
@@ -62,9 +73,10 @@ export function fromHtml(html: string): ImportedText {
   }
   blocks.push(...shown);
   const { text, structure } = assemble(blocks);
-  if (text === '') throw new ImportRefusal(NO_TEXT);
+  if (text === '') return fromData(NO_TEXT);
   const title = headline.text || cleanHeadline(titles[0] ?? '', [...siteNames, author]);
-  return { text, structure, meta: { ...(title ? { title } : {}), ...meta } };
+  const notice = hiddenTextNotice(articleBody, text);
+  return { text, structure, meta: { ...(title ? { title } : {}), ...meta }, ...(notice ? { notice } : {}) };
 }
 
 /** Characters of text outside links, headings and the page's navigation: an index page has none. */

@@ -14,6 +14,8 @@ export interface ImportedText {
   structure?: StructureHint[];
   /** Only for a Factdesk article export: the whole article, claims, verdicts and history included. */
   article?: Article;
+  /** What the checker should know about how the text was read, in one sentence (shown with the import preview). */
+  notice?: string;
 }
 
 /** A reader's refusal; import-file.ts turns it into one sentence naming the file. */

@@ -25,6 +25,9 @@ beforeAll(async () => {
   await writeFile(join(root, 'broken.docx'), Buffer.from('PK\u0003\u0004 truncated'));
   await writeFile(join(root, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
   for (const name of ['saved-page.html', 'index-page.html', 'sample.md']) await copyFile(join(FIXTURES, name), join(root, name));
+  // A page that builds its text with JavaScript, the article only in its JSON-LD.
+  const articleBody = [ARTICLE.body.join(' '), ARTICLE.body.join(' ')].join('\n\n');
+  await writeFile(join(root, 'app-page.html'), `<html><head><title>${ARTICLE.headline}</title><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody })}</script></head><body><div id="root"></div></body></html>`);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -59,6 +62,13 @@ describe('factdesk import and extract, every format', () => {
 
     const docx = JSON.parse(cli('show', imported['seawall.docx']!, '--json', '--data-dir', dataDir).stdout);
     expect(docx).toMatchObject({ author: 'N. Ferreira', publishedAt: '2025-03-14' });
+  });
+
+  it('imports a page whose text is only in its own data, and says so on stderr', () => {
+    const run = cli('import', join(root, 'app-page.html'), '--data-dir', dataDir);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\S+$/);
+    expect(run.stderr.trim()).toMatch(/^The page shows no article text itself .*JSON-LD articleBody.*\.$/);
   });
 
   it('extract reads a PDF', () => {

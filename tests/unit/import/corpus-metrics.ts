@@ -138,6 +138,8 @@ export interface PageMetrics {
   bios: number;
   /** Reference words in neither claims nor set-aside segments (up to 40, for diagnosis). */
   missing: string[];
+  /** What the import told the checker about how it read the page, if anything. */
+  notice: string | null;
 }
 
 export function referenceText(name: string): string {
@@ -160,7 +162,7 @@ export async function measurePage(name: string): Promise<PageMetrics> {
   const empty: PageMetrics = {
     name, refused: null, partition: null, hints: 0, importMs: 0, extractMs: 0, referenceWords: size(reference),
     contentsReferenceWords: 0, inClaims: 0, inClaimsExcludingApparatus: 0, inClaimsOrSetAside: 0, claims: 0, setAside: 0,
-    furnitureClaims: [], captions: 0, credits: 0, bylines: 0, deks: 0, bios: 0, missing: [],
+    furnitureClaims: [], captions: 0, credits: 0, bylines: 0, deks: 0, bios: 0, missing: [], notice: null,
     notInClaims: { credit: 0, furniture: 0, label: 0, comment: 0, other: 0, nowhere: 0 },
   };
   const t0 = performance.now();
@@ -220,5 +222,6 @@ export async function measurePage(name: string): Promise<PageMetrics> {
     bios: claims.filter((s) => s.section === 'bio').length,
     missing: [...missingBag.keys()].slice(0, 40),
     notInClaims,
+    notice: imported.notice ?? null,
   };
 }

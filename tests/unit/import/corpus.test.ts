@@ -38,6 +38,8 @@ describe.skipIf(pages.length === 0)('saved web pages of the corpus', () => {
     expect(m.refused, 'refused').toBeNull();
     expect(m.partition, 'segments partition the text').toBeNull();
     expect(m.hints, 'the page’s structure reaches the extractor (its text came out already prepared)').toBeGreaterThan(0);
+    // Every page here shows its whole article: no false alarm that part of it is hidden.
+    expect(m.notice, 'notice').toBeNull();
     expect(m.furnitureClaims.length, `furniture claims: ${m.furnitureClaims.join(' | ')}`).toBeLessThanOrEqual(0.01 * m.claims);
 
     const known = SHORT_OF_CLAIMS[name];

@@ -222,6 +222,45 @@ describe('around the article’s text', () => {
   });
 });
 
+describe('the article text in the page’s own data (JSON-LD articleBody)', () => {
+  const story = [
+    'The county will close the north pier for repairs from March 2 to April 30, its works department said on Monday.',
+    'The repairs will cost $1.2 million, paid from the harbor fund, and will replace 40 of the pier’s 96 pilings.',
+    'Ferries will use the south landing while the work goes on, and the 6:40 a.m. crossing will leave ten minutes later.',
+    'The pier was last repaired in 2011, when storms had cracked its deck in three places.',
+    'Fishing boats that moor at the pier have been offered berths in the marina at the usual rate.',
+  ];
+  const page = (shown: string) => `<!doctype html><html><head><title>Pier repairs start in March</title>
+    <script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Pier repairs start in March', articleBody: story.join('\n\n') })}</script>
+    </head><body>${shown}</body></html>`;
+  const open = async (html: string) => {
+    const imported = await importFile('pier.html', new TextEncoder().encode(html));
+    return { ...imported, segments: extractSegments(imported.text, imported.structure) };
+  };
+
+  it('imports a page that shows no text itself from its data, and says so', async () => {
+    const { segments, notice, meta } = await open(page('<div id="root"></div><noscript>Enable JavaScript.</noscript>'));
+    expect(notice).toMatch(/^The page shows no article text itself .* JSON-LD articleBody/);
+    expect(meta.title).toBe('Pier repairs start in March');
+    expect(texts(claims(segments, 'headline'))).toEqual(['Pier repairs start in March']);
+    for (const sentence of story) expect(inClaims(segments, sentence), sentence).toBe(true);
+  });
+
+  it('says when the page shows much less of the article than its data holds', async () => {
+    const shown = `<article><h1>Pier repairs start in March</h1><p>${story[0]}</p><div class="paywall">Subscribe to read more.</div></article>`;
+    const { notice } = await open(page(shown));
+    expect(notice).toMatch(/^The page shows 2\d% of the article text its own data holds \(\d+ words in its JSON-LD articleBody\)/);
+    // All of it shown: nothing to say.
+    const whole = await open(page(`<article><h1>Pier repairs start in March</h1>${story.map((s) => `<p>${s}</p>`).join('')}</article>`));
+    expect(whole.notice).toBeUndefined();
+  });
+
+  it('still refuses a page with no text when its data holds no article', async () => {
+    const empty = `<!doctype html><html><head><title>App</title></head><body><div id="root"></div></body></html>`;
+    await expect(importFile('app.html', new TextEncoder().encode(empty))).rejects.toThrow(/has no article text that Factdesk could find/);
+  });
+});
+
 describe('readers’ comments', () => {
   it('are shown under the article, each set aside as a comment, with the reply form as furniture', async () => {
     const { segments } = await open('blog-comments.html');

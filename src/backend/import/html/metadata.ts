@@ -111,6 +111,8 @@ export interface PageMeta {
   /** Candidate headlines from the tags, best first (og:title, JSON-LD headline, twitter:title, <title>). */
   titles: string[];
   siteName: string;
+  /** The article's text as the page's own data gives it (JSON-LD articleBody), or ''. */
+  articleBody: string;
 }
 
 export function pageMeta(doc: Document): PageMeta {
@@ -154,7 +156,8 @@ export function pageMeta(doc: Document): PageMeta {
     ),
   });
   const siteNames = [siteName, nameOf(obj.publisher, byId), hostWord(meta.sourceUrl ?? '')].filter(Boolean);
-  return { meta, titles, siteName, siteNames };
+  const articleBody = typeof obj.articleBody === 'string' ? obj.articleBody.trim() : '';
+  return { meta, titles, siteName, siteNames, articleBody };
 }
 
 /** "www.theledger.example" → "theledger": the word a site's host gives its name. */

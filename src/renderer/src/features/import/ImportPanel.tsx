@@ -18,8 +18,8 @@ export interface ImportPanelHandle {
 type State =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
-  | { step: 'review'; file: PickedFile; meta: MetaDraft; preview: string; claimCount: number; conflict?: string; duplicateOf?: DuplicateOf }
-  | { step: 'importing'; file: PickedFile; meta: MetaDraft; preview: string; claimCount: number; duplicateOf?: DuplicateOf };
+  | { step: 'review'; file: PickedFile; meta: MetaDraft; preview: string; claimCount: number; conflict?: string; duplicateOf?: DuplicateOf; notice?: string }
+  | { step: 'importing'; file: PickedFile; meta: MetaDraft; preview: string; claimCount: number; duplicateOf?: DuplicateOf; notice?: string };
 
 /**
  * A file into an article: pick it (or drop it on the window, or File > Open… in
@@ -106,6 +106,12 @@ export function ImportPanel({ onImported, ref }: { onImported: (id: string) => v
           <div ref={titleField}>
             <MetaFields idPrefix="import" value={state.meta} onChange={(meta) => state.step === 'review' && setState({ ...state, meta })} />
           </div>
+          {/* How the text was read, when the checker must know: a page showing less than its own data holds. */}
+          {state.notice && (
+            <p className="import-notice" role="note">
+              {state.notice}
+            </p>
+          )}
           <p className="import-count">
             {state.claimCount === 1 ? '1 claim' : `${state.claimCount} claims`} found. The text begins:
           </p>
