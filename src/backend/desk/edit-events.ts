@@ -25,8 +25,8 @@ export type SourceEvent = z.infer<typeof SourceEvent>;
 
 // An undo of a merge (a split) or of a split (a merge) restores facts the plain edit would
 // not give (a fact the split point cut through): `facts` carries what each claim it made
-// holds, so the others end with the same facts.
-const MadeFacts = z.array(Fact).optional();
+// holds, so the others end with the same facts (those that fit the claim's words there).
+const MadeFacts = z.array(Fact).max(2_000).optional();
 export const ClaimEdit = z.discriminatedUnion('op', [
   z.object({ op: z.literal('split'), at: z.number().int().nonnegative(), ids: z.tuple([Id, Id]), facts: z.tuple([MadeFacts, MadeFacts]).optional() }),
   z.object({ op: z.literal('merge'), nextClaimId: Id, id: Id, facts: MadeFacts }),

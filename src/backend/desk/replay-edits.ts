@@ -9,6 +9,7 @@ import { confirmClaim } from '../../shared/claim-edits';
 import { UserError } from '../../shared/errors';
 import { addFact, markFact, removeFact, restoreFact, withFacts } from '../../shared/facts/edit';
 import { storedFacts } from '../../shared/facts/fold';
+import { fittingFacts } from '../../shared/facts/split-merge';
 import type { Article, Claim, HistoryEntry } from '../../shared/model';
 import { quoteShort } from '../../shared/verdicts';
 import { uncited } from '../handlers/sources';
@@ -79,12 +80,12 @@ function replayClaimEdit(article: Article, event: ClaimEditEvent, folds: Readonl
   switch (edit.op) {
     case 'split': {
       const made = edit.facts;
-      return noticed(splitIn(article, index, edit.at, edit.ids, by, at, made ? (half, i) => withFacts(half, made[i]) : undefined), notices.map((n) => ({ ...n, claimId: edit.ids[0] })));
+      return noticed(splitIn(article, index, edit.at, edit.ids, by, at, made ? (half, i) => withFacts(half, fittingFacts(half, made[i] ?? [])) : undefined), notices.map((n) => ({ ...n, claimId: edit.ids[0] })));
     }
     case 'merge': {
       if (article.claims[index + 1]?.id !== edit.nextClaimId) throw new UserError('the claim after it is no longer the one merged there.');
       const made = edit.facts;
-      return noticed(mergeIn(article, index, edit.id, by, at, made ? (merged) => withFacts(merged, made) : undefined), notices.map((n) => ({ ...n, claimId: edit.id })));
+      return noticed(mergeIn(article, index, edit.id, by, at, made ? (merged) => withFacts(merged, fittingFacts(merged, made)) : undefined), notices.map((n) => ({ ...n, claimId: edit.id })));
     }
     case 'setAside':
       return noticed(setAsideIn(article, index, by, at, edit.kind), []);
