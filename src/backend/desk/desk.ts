@@ -114,7 +114,8 @@ export class Desk {
     const articleId = articleOf(input);
     if (articleId === undefined || !was || !this.store.has(articleId)) return;
     const change = { before: await this.journal.events(articleId), was, now: await this.store.get(articleId) };
-    await this.journal.append(articleId, eventsFor(op, input, output, change, this.user, this.now()), 'here');
+    // The desk's clock, strictly increasing: an undo made in the millisecond after its edit replays after it everywhere.
+    await this.journal.append(articleId, eventsFor(op, input, output, change, this.user, this.clock()), 'here');
   }
 
   /** Puts the article's text and its verdicts so far on record, once. */

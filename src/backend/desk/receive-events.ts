@@ -19,7 +19,10 @@ const REPLAYED = new Set(['source', 'claim-edit', 'revision']);
 
 export async function receiveEvents(store: Store, journal: Journal, articleId: string, list: DeskEvent[]): Promise<{ added: DeskEvent[]; notices: DeskNotice[] }> {
   const existing = await journal.events(articleId);
-  const fresh = list.filter((event, i) => list.findIndex((e) => e._id === event._id) === i && !existing.some((e) => e._id === event._id));
+  // In the order they were made, whatever order the server's feed gave (stable: one change's events keep theirs).
+  const fresh = list
+    .filter((event, i) => list.findIndex((e) => e._id === event._id) === i && !existing.some((e) => e._id === event._id))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const notices: DeskNotice[] = [];
   if (store.has(articleId)) {
     let foldedUpTo = -1;
