@@ -255,6 +255,13 @@ describe('the article text in the page’s own data (JSON-LD articleBody)', () =
     expect(whole.notice).toBeUndefined();
   });
 
+  it('reads an articleBody written as HTML as its text, never its tags', async () => {
+    const html = `<!doctype html><html><head><title>Pier repairs</title><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: story.map((s) => `<p>${s}</p>`).join('') })}</script></head><body><div id="root"></div></body></html>`;
+    const { segments } = await open(html);
+    for (const sentence of story) expect(inClaims(segments, sentence), sentence).toBe(true);
+    expect(segments.some((s) => s.text.includes('<p>'))).toBe(false);
+  });
+
   it('still refuses a page with no text when its data holds no article', async () => {
     const empty = `<!doctype html><html><head><title>App</title></head><body><div id="root"></div></body></html>`;
     await expect(importFile('app.html', new TextEncoder().encode(empty))).rejects.toThrow(/has no article text that Factdesk could find/);

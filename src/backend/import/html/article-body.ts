@@ -3,6 +3,7 @@
 // JavaScript) is imported from that text instead of refused; and a page that shows
 // much less than it says the article holds (a paywall, a "read more" loaded by script)
 // is imported as shown, with a notice that says so.
+import { blocksToText, parseInertHtml } from '../html-dom';
 import type { Block } from './structure';
 
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -13,10 +14,16 @@ const MIN_BODY_WORDS = 30;
 const HIDDEN_SHARE = 0.1;
 const HIDDEN_WORDS = 40;
 
+/** Some sites put the article's HTML in articleBody: its text, a paragraph a line, never its tags. */
+function plainText(articleBody: string): string {
+  return /<\/?[a-z][^>]*>/i.test(articleBody) ? blocksToText(parseInertHtml(`<body>${articleBody}</body>`).body) : articleBody;
+}
+
 /** The headline and the data's paragraphs as blocks, when the data holds an article. */
 export function articleBodyBlocks(articleBody: string, headline: string): Block[] | null {
-  if (words(articleBody).length < MIN_BODY_WORDS) return null;
-  const paragraphs = articleBody.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean);
+  const text = plainText(articleBody);
+  if (words(text).length < MIN_BODY_WORDS) return null;
+  const paragraphs = text.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean);
   return [...(headline ? [{ section: 'headline' as const, text: headline }] : []), ...paragraphs.map((text) => ({ section: 'body' as const, text }))];
 }
 
@@ -25,7 +32,7 @@ export const FROM_DATA_NOTICE =
 
 /** A notice when the page shows clearly less of the article than its data holds; undefined otherwise. */
 export function hiddenTextNotice(articleBody: string, shown: string): string | undefined {
-  const expected = words(articleBody);
+  const expected = words(plainText(articleBody));
   if (expected.length < MIN_BODY_WORDS) return undefined;
   const have = new Map<string, number>();
   for (const w of words(shown)) have.set(w, (have.get(w) ?? 0) + 1);
