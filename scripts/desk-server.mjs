@@ -6,7 +6,7 @@
 // production, run Apache CouchDB 3 behind TLS instead (README, "Shared desk").
 //
 //   node scripts/desk-server.mjs --port 5984 --db newsroom \
-//     --admin admin:secret --user ann:pw1:checker --user eve:pw2:editor
+//     --admin admin:secret --user ann:pw1:checker --user eve:pw2:editor [--without-rules]
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { installDeskRules } from './desk-rules.mjs';
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'factdesk' },
     admin: { type: 'string', default: 'admin:admin' },
     user: { type: 'string', multiple: true, default: [] },
+    // A server as a careless install leaves it, for the tests of what members are told then.
+    'without-rules': { type: 'boolean', default: false },
   },
 });
 
@@ -49,7 +51,7 @@ const server = app.listen(Number(values.port), values.host, async () => {
       await call('PUT', `/_users/org.couchdb.user:${name}`, { name, password, roles: roles.split(','), type: 'user' });
     }
     await call('PUT', `/${values.db}/_security`, { admins: { names: [], roles: [] }, members: { names, roles: [] } });
-    await installDeskRules(`${base}/${values.db}`, asAdmin.authorization);
+    if (!values['without-rules']) await installDeskRules(`${base}/${values.db}`, asAdmin.authorization);
     process.stdout.write(`ready ${base}/${values.db} in ${Math.round(performance.now() - started)} ms\n`);
   } catch (error) {
     process.stderr.write(`desk server setup failed: ${error.message}\n`);

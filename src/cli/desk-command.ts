@@ -65,9 +65,12 @@ export async function deskCommand(args: string[], options: DeskOptions, open: Op
       const desk = await joined(await open(), options.dataDir);
       const status = deskStatus(desk.state.config, await desk.waiting());
       const disagreements = await desk.disagreements();
-      if (options.json) return io.out(JSON.stringify({ ...status, disagreements }, null, 2));
+      if (options.json) return io.out(JSON.stringify({ ...status, disagreements, serverRules: desk.state.config.serverRules }, null, 2));
       io.out(status.sentence);
       if (disagreements.length > 0) io.out(`${disagreements.length} desk disagreement${disagreements.length === 1 ? '' : 's'}: run desk disagreements to see them.`);
+      if (desk.state.config.serverRules === false) {
+        io.out('The desk’s server does not enforce its rules (any member could write in another’s name): ask its admin to install them with scripts/desk-rules.mjs.');
+      }
       return;
     }
     case 'sync': {

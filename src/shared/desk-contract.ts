@@ -23,6 +23,8 @@ export const DeskSyncStatus = z.object({
   /** Set while the first sync runs: documents sent and received so far. */
   progress: z.object({ pushed: z.number().int(), pulled: z.number().int() }).optional(),
   disagreements: z.number().int().nonnegative().default(0),
+  /** False when the server does not enforce the desk's rules (scripts/desk-rules.mjs): any member could write in another's name. */
+  serverRules: z.boolean().nullable().optional(),
 });
 export type DeskSyncStatus = z.infer<typeof DeskSyncStatus>;
 

@@ -94,6 +94,17 @@ export class CouchClient {
     return answer.results.length > 0;
   }
 
+  /** Whether the database holds the design document `name` (the desk's rules are `_design/factdesk`). */
+  async hasDesign(name: string): Promise<boolean> {
+    try {
+      await this.request('GET', `${this.db}/_design/${encodeURIComponent(name)}`);
+      return true;
+    } catch (error) {
+      if (error instanceof DeskError && error.reason === 'missing') return false;
+      throw error;
+    }
+  }
+
   async getLocal(id: string): Promise<Record<string, unknown> | undefined> {
     try {
       return await this.request('GET', `${this.db}/_local/${encodeURIComponent(id)}`);

@@ -102,8 +102,8 @@ export class DeskHost {
   async status(): Promise<DeskSyncStatus> {
     const desk = this.desk;
     if (!desk) return { joined: false, state: 'none', sentence: 'Not on a shared desk.', waiting: 0, roles: [], disagreements: 0 };
-    const { url, user, roles, lastSyncAt, offlineSince } = desk.state.config;
-    const base = { joined: true, url, user, roles, lastSyncAt, offlineSince, disagreements: (await desk.disagreements()).length };
+    const { url, user, roles, lastSyncAt, offlineSince, serverRules } = desk.state.config;
+    const base = { joined: true, url, user, roles, lastSyncAt, offlineSince, serverRules, disagreements: (await desk.disagreements()).length };
     const waiting = await desk.waiting();
     if (this.progress && !lastSyncAt) {
       const { pushed, pulled } = this.progress;

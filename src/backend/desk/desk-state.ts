@@ -23,6 +23,8 @@ export const DeskConfig = z.object({
   lastSyncAt: z.iso.datetime().nullable(),
   offlineSince: z.iso.datetime().nullable(),
   lastError: z.string().nullable(),
+  /** Whether the server holds the desk's rules (scripts/desk-rules.mjs); null until a sync has asked. */
+  serverRules: z.boolean().nullable().default(null),
 });
 export type DeskConfig = z.infer<typeof DeskConfig>;
 

@@ -49,14 +49,15 @@ export class Desk {
     const client = new CouchClient(url, { user, password });
     const { roles } = await client.session();
     await client.info();
+    const serverRules = await client.hasDesign('factdesk');
     const existing = await DeskState.load(dataDir);
     if (existing && (existing.config.url !== url || existing.config.user !== user)) {
       throw new UserError(`This data folder is already on the desk ${existing.config.url} as ${existing.config.user}; use another data folder for another desk.`, 'refused');
     }
     const state = existing ?? (await DeskState.create(dataDir, {
-      schemaVersion: 1, url, user, roles, replicaId: randomBytes(8).toString('hex'), pulledSeq: null, sessionMark: null, lastSyncAt: null, offlineSince: null, lastError: null,
+      schemaVersion: 1, url, user, roles, replicaId: randomBytes(8).toString('hex'), pulledSeq: null, sessionMark: null, lastSyncAt: null, offlineSince: null, lastError: null, serverRules,
     }));
-    await state.save({ roles });
+    await state.save({ roles, serverRules });
     return new Desk(store, state, dataDir, () => new Date());
   }
 

@@ -79,10 +79,18 @@ export async function push(parts: SyncParts, progress: (p: SyncProgress) => void
   return sent;
 }
 
-/** The roles the desk gives this member now: an editor made or unmade since joining acts as one, or not, from this sync on. */
-async function refreshRoles({ client, state }: SyncParts): Promise<void> {
+/**
+ * The roles the desk gives this member now (an editor made or unmade since joining acts
+ * as one, or not, from this sync on), and whether the server enforces the desk's rules,
+ * asked until it does (the status says so while it does not).
+ */
+async function refreshFromServer({ client, state }: SyncParts): Promise<void> {
   const { roles } = await client.session();
   if (roles.join('\n') !== state.config.roles.join('\n')) await state.save({ roles });
+  if (state.config.serverRules !== true) {
+    const serverRules = await client.hasDesign('factdesk');
+    if (serverRules !== state.config.serverRules) await state.save({ serverRules });
+  }
 }
 
 /**
@@ -171,7 +179,7 @@ function disagreeing(folds: Map<string, ClaimFold>): Set<string> {
 
 /** Push then pull; the server's memory of this folder is checked first. */
 export async function syncOnce(parts: SyncParts, progress: (p: SyncProgress) => void = () => {}): Promise<SyncProgress> {
-  await refreshRoles(parts);
+  await refreshFromServer(parts);
   await checkServerRemembers(parts);
   const pushed = await push(parts, progress);
   const pulled = await pull(parts, progress);

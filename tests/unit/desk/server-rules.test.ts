@@ -2,10 +2,13 @@
 // writes to the database without Factdesk (curl, a script) or whose Factdesk is out of
 // date: no change in another's name, no editor's act by a checker, nothing rewritten or
 // deleted. What is refused never reaches another member; Factdesk's own refused change
-// is a notice beside the article, and the sync goes on with the rest.
+// is a notice beside the article, and the sync goes on with the rest. A server without
+// the rules is said in every member's status.
 import { expect, it } from 'vitest';
 import { addArticle, joinAs, verdictOn } from './support/checker';
-import { USERS } from './support/desk-server';
+import { DeskHost } from '../../../src/backend/desk/desk-host';
+import { environmentKeeper } from '../../../src/backend/desk/password-keeper';
+import { USERS, startDeskServer } from './support/desk-server';
 import { deskSuite } from './support/desk-suite';
 
 const suite = deskSuite();
@@ -79,4 +82,24 @@ it('an editor’s act from a member no longer an editor is refused by the server
   await bob.sync();
   expect((await bob.desk.locked(articleId)).locked).toBe(false);
   expect((await verdictOn(bob, articleId, claimIds[0]!)).verdict.note).toBe('Press release says 4-3');
+}, 30_000);
+
+it('tells every member, in the status, when the desk’s server does not enforce the rules', async () => {
+  const guarded = await joinAs('bob', suite.server.url);
+  suite.machines.push(guarded);
+  await guarded.sync();
+  expect(guarded.desk.state.config.serverRules).toBe(true);
+
+  const careless = await startDeskServer({ rules: false });
+  try {
+    const ann = await joinAs('ann', careless.url);
+    suite.machines.push(ann);
+    expect(ann.desk.state.config.serverRules).toBe(false);
+    await addArticle(ann);
+    await ann.sync();
+    const host = await DeskHost.open(ann.dir, ann.store, { passwords: environmentKeeper({ FACTDESK_DESK_PASSWORD: USERS.ann }), live: false });
+    expect(await host.status()).toMatchObject({ joined: true, serverRules: false });
+  } finally {
+    await careless.stop();
+  }
 }, 30_000);

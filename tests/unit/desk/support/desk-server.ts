@@ -29,11 +29,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function launch(port: number): Promise<{ child: ChildProcess; url: string; startMs: number }> {
+function launch(port: number, rules: boolean): Promise<{ child: ChildProcess; url: string; startMs: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [
     SCRIPT, '--port', String(port), '--db', 'desk', '--admin', 'root:root-pass',
     '--user', `ann:${USERS.ann}:checker`, '--user', `bob:${USERS.bob}:checker`, '--user', `cat:${USERS.cat}:checker`, '--user', `eve:${USERS.eve}:editor`,
+    ...(rules ? [] : ['--without-rules']),
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((done, fail) => {
     let err = '';
@@ -54,15 +55,16 @@ function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-export async function startDeskServer(): Promise<DeskServer> {
+/** A desk server with the desk's rules installed (`rules: false`: without, as a careless install leaves it). */
+export async function startDeskServer({ rules = true }: { rules?: boolean } = {}): Promise<DeskServer> {
   const port = await freePort();
-  let current = await launch(port);
+  let current = await launch(port, rules);
   return {
     url: current.url,
     startMs: current.startMs,
     kill: () => stopped(current.child, 'SIGKILL'),
     restart: async () => {
-      current = await launch(port);
+      current = await launch(port, rules);
     },
     stop: () => stopped(current.child, 'SIGTERM'),
   };

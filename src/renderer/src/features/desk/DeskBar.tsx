@@ -3,6 +3,9 @@ import { JoinDeskDialog } from './JoinDeskDialog';
 import { statusLine, useDeskStatus } from './use-desk';
 import './desk.css';
 
+// Said to every member: any of them could write in another's name until the admin installs the rules.
+const UNGUARDED = 'The desk’s server does not enforce its rules (any member could write in another’s name): ask its admin to install them with scripts/desk-rules.mjs.';
+
 /**
  * The shared desk in the top bar, so it is always in sight in the library and the
  * review desk: the sync status line once joined ("Synced", "3 changes waiting",
@@ -22,6 +25,12 @@ export function DeskBar() {
             <span className="desk-sync-disagreements">
               {' '}
               · {status.disagreements} desk disagreement{status.disagreements === 1 ? '' : 's'}
+            </span>
+          )}
+          {status.serverRules === false && (
+            <span className="desk-sync-unguarded" title={UNGUARDED}>
+              {' '}
+              · rules not enforced by the server
             </span>
           )}
         </p>
