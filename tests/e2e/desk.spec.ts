@@ -1,6 +1,7 @@
 // The shared desk in the browser shell: a checker (ann) and the editor (eve), each with
 // their own data folder and shell, joined through "Join a desk…" to a real
-// CouchDB-compatible server on loopback (scripts/desk-server.mjs).
+// CouchDB-compatible server on loopback (scripts/desk-server.mjs); and a desk whose
+// server lacks the rules, which the sync line says.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { ARTICLE_TEXT } from '../unit/desk/support/checker';
@@ -193,4 +194,18 @@ test('two members of a desk: a mark travels in 2 s, an offline disagreement is s
   await screenshot(ann, testInfo, 'locked');
   await axeClean(ann, testInfo, 'locked', '.desk-locked');
   await axeClean(ann, testInfo, 'sync-line', '.desk-bar');
+});
+
+test('a desk whose server does not enforce the rules says so in the sync line', async ({ page }, testInfo) => {
+  server = await startDeskServer({ rules: false });
+  const shell = await startShell(newDataDir(), { env: { FACTDESK_DESK_PASSWORD: USERS.ann } });
+  shells.push(shell);
+  await page.goto(shell.url);
+  await pasteArticleAs(page, 'ann', ARTICLE_TEXT, CLAIMS);
+  await join(page, 'ann', server.url);
+  const warning = syncLine(page).locator('.desk-sync-unguarded');
+  await expect(warning).toHaveText('· rules not enforced by the server');
+  await expect(warning).toHaveAttribute('title', /ask its admin to install them with scripts\/desk-rules\.mjs/);
+  await screenshot(page, testInfo, 'unguarded');
+  await axeClean(page, testInfo, 'unguarded', '.desk-bar');
 });
