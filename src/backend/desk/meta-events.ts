@@ -11,7 +11,7 @@ import type { DeskEvent } from './desk-events';
 import { Common } from './event-base';
 import type { Notice } from './replay-edits';
 
-export const META_FIELDS = ['title', 'author', 'publication', 'publishedAt', 'sourceUrl'] as const;
+const META_FIELDS = ['title', 'author', 'publication', 'publishedAt', 'sourceUrl'] as const;
 type MetaField = (typeof META_FIELDS)[number];
 
 const FIELD_WORDS: Record<MetaField, string> = {
