@@ -12,6 +12,8 @@
 // admin installs or updates it with
 //   FACTDESK_ADMIN_PASSWORD=… node scripts/desk-rules.mjs https://couch.example.org/newsroom --admin admin
 
+import { pathToFileURL } from 'node:url';
+
 // Written as ES5 (var, no arrows): CouchDB's JavaScript engine may be that old.
 function validateDeskDoc(newDoc, oldDoc, userCtx) {
   var roles = userCtx.roles || [];
@@ -46,7 +48,7 @@ export async function installDeskRules(databaseUrl, authorization) {
 }
 
 // Run as a command: install the rules on a production database.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { parseArgs } = await import('node:util');
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { admin: { type: 'string' } } });
   const password = process.env.FACTDESK_ADMIN_PASSWORD;

@@ -4,6 +4,8 @@
 // deleted. What is refused never reaches another member; Factdesk's own refused change
 // is a notice beside the article, and the sync goes on with the rest. A server without
 // the rules is said in every member's status.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { addArticle, joinAs, verdictOn } from './support/checker';
 import { DeskHost } from '../../../src/backend/desk/desk-host';
@@ -12,6 +14,7 @@ import { USERS, startDeskServer } from './support/desk-server';
 import { deskSuite } from './support/desk-suite';
 
 const suite = deskSuite();
+const RULES = resolve(import.meta.dirname, '../../../scripts/desk-rules.mjs');
 
 /** Straight to the database as `user`, as curl would: no Factdesk in between. */
 async function write(user: keyof typeof USERS, method: string, path: string, body?: unknown) {
@@ -84,7 +87,7 @@ it('an editor’s act from a member no longer an editor is refused by the server
   expect((await verdictOn(bob, articleId, claimIds[0]!)).verdict.note).toBe('Press release says 4-3');
 }, 30_000);
 
-it('tells every member, in the status, when the desk’s server does not enforce the rules', async () => {
+it('tells every member, in the status, when the desk’s server does not enforce the rules, until its admin installs them with the command', async () => {
   const guarded = await joinAs('bob', suite.server.url);
   suite.machines.push(guarded);
   await guarded.sync();
@@ -99,6 +102,13 @@ it('tells every member, in the status, when the desk’s server does not enforce
     await ann.sync();
     const host = await DeskHost.open(ann.dir, ann.store, { passwords: environmentKeeper({ FACTDESK_DESK_PASSWORD: USERS.ann }), live: false });
     expect(await host.status()).toMatchObject({ joined: true, serverRules: false });
+    // The admin installs them as the README says; the next sync finds them.
+    const install = spawnSync(process.execPath, [RULES, careless.url, '--admin', 'root'], { env: { ...process.env, FACTDESK_ADMIN_PASSWORD: 'root-pass' }, encoding: 'utf8' });
+    expect([install.status, install.stdout.trim()]).toEqual([0, `The desk's rules are installed on ${careless.url}.`]);
+    await ann.sync();
+    expect(ann.desk.state.config.serverRules).toBe(true);
+    const reopened = await DeskHost.open(ann.dir, ann.store, { passwords: environmentKeeper({ FACTDESK_DESK_PASSWORD: USERS.ann }), live: false });
+    expect(await reopened.status()).toMatchObject({ serverRules: true });
   } finally {
     await careless.stop();
   }
