@@ -63,11 +63,10 @@ export class CouchClient {
     return new Set(Object.entries(answer).filter(([, v]) => (v.missing ?? []).length > 0).map(([id]) => id));
   }
 
-  /** Writes documents with the revisions they carry, as the replicator does: no conflict is possible for a document already there. */
   /**
-   * Writes documents as they are (their revisions are theirs). The ones the desk's rules
-   * refuse (`forbidden`, scripts/desk-rules.mjs) are returned with the server's reason;
-   * any other failure is thrown.
+   * Writes documents with the revisions they carry, as the replicator does: no conflict is
+   * possible for a document already there. The ones the desk's rules refuse (`forbidden`,
+   * scripts/desk-rules.mjs) are returned with the server's reason; any other failure is thrown.
    */
   async bulkDocs(docs: object[]): Promise<Refusal[]> {
     const answer = await this.request<Array<{ id?: string; error?: string; reason?: string }>>('POST', `${this.db}/_bulk_docs`, { docs, new_edits: false });
