@@ -33,7 +33,7 @@ export function AssignDialog(props: { articleId: string; claimCount: number; peo
         ))}
       </datalist>
       <label htmlFor="assign-claims">Claims (leave empty for the whole article)</label>
-      <input id="assign-claims" placeholder={`such as 3-9, or 4`} autoComplete="off" value={claims} onChange={(e) => (setClaims(e.target.value), clearError())} />
+      <input id="assign-claims" placeholder="such as 3-9, or 4" autoComplete="off" value={claims} onChange={(e) => (setClaims(e.target.value), clearError())} />
       <FormFooter error={error} onCancel={props.onClose} busy={busy} submit="Assign" />
     </Dialog>
   );
