@@ -48,6 +48,9 @@ export function findHeadline(doc: Document, region: Element, titles: readonly st
   return { el: null, text: cleaned[0] ?? '' };
 }
 
+// Node.DOCUMENT_POSITION_FOLLOWING (the reader thread has no Node global).
+const FOLLOWING = 4;
+
 /**
  * The last <h1> before the article's text inside the article's own container (<article>,
  * <main>), or sharing its parent or grandparent: the story's heading, not a site logo in
@@ -57,7 +60,7 @@ function nearestH1Before(candidates: readonly Element[], region: Element): Eleme
   const container = region.closest('article, main, [role="main"]') ?? region.parentElement?.parentElement ?? null;
   if (!container) return undefined;
   const before = candidates.filter(
-    (el) => el.tagName === 'H1' && container.contains(el) && !el.contains(region) && (el.compareDocumentPosition(region) & 4) !== 0 // 4: region follows,
+    (el) => el.tagName === 'H1' && container.contains(el) && !el.contains(region) && (el.compareDocumentPosition(region) & FOLLOWING) !== 0,
   );
   return before[before.length - 1];
 }
