@@ -4,19 +4,10 @@
 // that holds its words, a merge keeps them all, and undoing both puts them back, down
 // to the first fact verdict. Each undo names the fact and its claim in the notice.
 import { expect, test, type Page } from '@playwright/test';
-import { extractClaims, normalizeText } from '../../src/shared/extract';
 import { newDataDir, startShell, type Shell } from './support/shell';
 import { pasteArticleAs } from './support/paste-article';
-import { notice, panel } from './support/desk-page';
-
-const ARTICLE = [
-  'Harbor Town Votes to Raise Its Seawall',
-  '',
-  'The town council voted 5-2 on Wednesday to spend $38 million on the seawall, Mayor Celia Brandt said.',
-  '',
-  'Work on the wall will begin next spring.',
-].join('\n');
-const TOTAL = extractClaims(normalizeText(ARTICLE)).length;
+import { chip, chips, notice, panel } from './support/desk-page';
+import { FACT_ARTICLE as ARTICLE, FACT_ARTICLE_CLAIMS as TOTAL } from './support/fact-article';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -26,8 +17,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const chips = (page: Page) => panel(page).getByRole('list', { name: 'Facts of the claim' }).getByRole('button');
-const chip = (page: Page, n: number) => chips(page).nth(n - 1);
 const claimStatus = (page: Page, name: string) => panel(page).getByRole('button', { name, exact: true });
 
 test('fact changes undo and redo like any change, and fact verdicts survive a split and a merge and their undo', async ({ page }) => {

@@ -8,19 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { extractClaims, normalizeText } from '../../src/shared/extract';
 import { newDataDir, startShell, type Shell } from './support/shell';
 import { pasteArticleAs } from './support/paste-article';
-import { panel } from './support/desk-page';
-
-const ARTICLE = [
-  'Harbor Town Votes to Raise Its Seawall',
-  '',
-  'The town council voted 5-2 on Wednesday to spend $38 million on the seawall, Mayor Celia Brandt said.',
-  '',
-  'Work on the wall will begin next spring.',
-].join('\n');
-const TOTAL = extractClaims(normalizeText(ARTICLE)).length;
+import { chip, chips, panel } from './support/desk-page';
+import { FACT_ARTICLE as ARTICLE, FACT_ARTICLE_CLAIMS as TOTAL } from './support/fact-article';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -30,8 +21,6 @@ test.afterEach(async () => {
   shell = undefined;
 });
 
-const chips = (page: Page) => panel(page).getByRole('list', { name: 'Facts of the claim' }).getByRole('button');
-const chip = (page: Page, n: number) => chips(page).nth(n - 1);
 const card = (page: Page) => panel(page).getByRole('region', { name: /^Fact \d+ of \d+/ });
 const summary = (page: Page) => panel(page).locator('.fact-summary');
 
