@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Dialog } from '../../app/Dialog';
 import type { DeskArticle } from '../../../../shared/desk-contract';
 import { api, errorMessage } from '../../api/client';
+import { FormFooter } from '../../app/FormFooter';
 import { AssignDialog } from './AssignDialog';
 
 /** The editor's assignment, sign-off (locks the article for the whole desk) and unlock (with why), in the article's header. */
@@ -46,14 +47,7 @@ export function DeskArticleActions(props: { articleId: string; claimCount: numbe
             <h2 id="unlock-title">Unlock the article</h2>
             <label htmlFor="unlock-why">Why (kept on the desk’s record)</label>
             <input id="unlock-why" required autoFocus value={why} onChange={(e) => setWhy(e.target.value)} />
-            <div className="actions">
-              <button type="button" onClick={() => setUnlocking(false)}>
-                Cancel
-              </button>
-              <button type="submit" className="primary">
-                Unlock
-              </button>
-            </div>
+            <FormFooter error={null} onCancel={() => setUnlocking(false)} busy={false} submit="Unlock" />
           </Dialog>
         )}
       </>

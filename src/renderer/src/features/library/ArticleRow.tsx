@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../../../shared/model';
 import { errorMessage } from '../../api/client';
 import { ProgressBar } from '../article/ProgressBar';
 import { addedWhen } from './DuplicateNotice';
+import { FormFooter } from '../../app/FormFooter';
 
 /** One article in the library: open it, rename it, delete it (with confirmation). The list supplies the list item. */
 export function ArticleRow(props: {
@@ -44,19 +45,7 @@ export function ArticleRow(props: {
         <form className="rename-form" onSubmit={rename} onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}>
           <label htmlFor={`rename-${a.id}`}>New title</label>
           <input id={`rename-${a.id}`} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="actions">
-            <button type="button" onClick={() => setRenaming(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Rename
-            </button>
-          </div>
+          <FormFooter error={error} onCancel={() => setRenaming(false)} busy={false} submit="Rename" />
         </form>
       ) : (
         <button type="button" className="article-row" onClick={props.onOpen}>
