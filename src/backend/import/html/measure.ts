@@ -42,9 +42,20 @@ function count(text: string): { chars: number; words: number } {
   return { chars, words };
 }
 
+// A paragraph is prose from this many characters, while at most this share of them is link text.
+const MIN_PROSE_CHARS = 25;
+const MAX_PROSE_LINK_SHARE = 0.5;
+
 function proseOf(p: Paragraph): number {
-  if (p.chars < 25 || p.linkChars > 0.5 * p.chars) return 0;
+  if (p.chars < MIN_PROSE_CHARS || p.linkChars > MAX_PROSE_LINK_SHARE * p.chars) return 0;
   return (p.chars - p.linkChars) * (p.sentences ? 1 : 0.3);
+}
+
+const SENTENCE_END = /[.!?…]["”’)\]]*(?:\s|$)/u;
+
+/** A written paragraph of sentences, by the same measure as a page's prose: not a line of links or labels. */
+export function isProseParagraph(text: string, linkShare: number): boolean {
+  return text.replace(/\s+/g, '').length >= MIN_PROSE_CHARS && linkShare < MAX_PROSE_LINK_SHARE && SENTENCE_END.test(text);
 }
 
 export function measure(root: Element): PageStats {

@@ -7,7 +7,7 @@
 import type { Section, SetAsideKind } from '../../../shared/model';
 import { isPersonName } from '../meta-values';
 import { isCommentThread, isCreditLine, isFurnitureElement, isFurnitureLine, readsLikeCredit, splitCreditTail } from './furniture';
-import { linkDensity, type PageStats } from './measure';
+import { isProseParagraph, linkDensity, type PageStats } from './measure';
 import {
   type ChromeKind,
   chromeName,
@@ -88,9 +88,6 @@ export interface Span {
 // them, the page's chrome (menus, teasers, footers) is left out like the rest of the
 // page, but a paragraph of prose never is: it may be the article's, missed by the region.
 const MAX_TRAILING = 60;
-const SENTENCE_END = /[.!?…]["”’)\]]*(?:\s|$)/u;
-/** A paragraph of sentences, not a line of links or labels (the measure's own test of prose). */
-const isProseBlock = (text: string, linkShare: number): boolean => text.replace(/\s+/g, '').length >= 25 && linkShare < 0.5 && SENTENCE_END.test(text);
 
 export interface WalkOptions {
   stats: PageStats;
@@ -487,7 +484,7 @@ export class StructureWriter {
     for (const block of this.decide(text, ctx.role, shape)) {
       if (ctx.trailing) {
         // After the article's text, copy is not the article's: kept visible, set aside.
-        if (this.trailingBlocks >= MAX_TRAILING && !isProseBlock(block.text, linkShare)) continue;
+        if (this.trailingBlocks >= MAX_TRAILING && !isProseParagraph(block.text, linkShare)) continue;
         this.trailingBlocks++;
         if ((block.section === 'body' || block.section === 'subheading') && (!block.setAside || block.setAside === 'subheading')) {
           // "Posted by Jo Park." under the story is its byline; the rest is not the article's.
